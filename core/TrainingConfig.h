@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace vae {
+
+enum class Architecture { Mlp, Conv };
+enum class Activation { Relu, Tanh };
+enum class Likelihood { Bernoulli, Gaussian };
+enum class Binarization { None, Static, Dynamic };
+enum class Estimator { Analytic, MonteCarlo }; // the paper's estimators B and A
+enum class OptimizerKind { Adam, Adagrad, Sgd };
+
+// Everything that defines a training run. Plain values, torch-free: the window edits it, the
+// command line parses it, checkpoints store it as JSON.
+struct TrainingConfig {
+    Architecture architecture = Architecture::Mlp;
+    int latentDim = 2;
+    std::vector<int> hiddenLayers{400};
+    Activation activation = Activation::Relu;
+    Likelihood likelihood = Likelihood::Bernoulli;
+    Binarization binarization = Binarization::None;
+    Estimator estimator = Estimator::Analytic;
+    int samples = 1; // L: reparameterised samples per data point
+
+    OptimizerKind optimizer = OptimizerKind::Adam;
+    double learningRate = 1e-3;
+    double weightDecay = 0.0;
+    double momentum = 0.9; // SGD only
+    double beta = 1.0;     // weight on the KL term; 1 is the true ELBO
+    double warmupEpochs = 0.0; // KL weight rises linearly from 0 to beta over this many epochs
+
+    int batchSize = 128;
+    int epochs = 10;
+    std::uint64_t seed = 0;
+    int threads = 0; // 0: one per core
+
+    // Empty when the settings make sense, else one line naming the setting and its valid range.
+    QString validate() const;
+    // Checks the settings that depend on the data (image size for the convolutional net).
+    QString validateFor(int channels, int height, int width) const;
+
+    int effectiveThreads() const;
+
+    QJsonObject toJson() const;
+    // Throws InputError naming the bad key.
+    static TrainingConfig fromJson(const QJsonObject& json);
+
+    // True when the two configs build networks of the same shape (so weights carry over).
+    bool sameModelShape(const TrainingConfig& other) const;
+};
+
+// Names used on the command line, in the window and in checkpoints.
+QString toString(Architecture value);
+QString toString(Activation value);
+QString toString(Likelihood value);
+QString toString(Binarization value);
+QString toString(Estimator value);
+QString toString(OptimizerKind value);
+
+// Each parser throws InputError("--<option>: 'x' is not one of a|b|c").
+Architecture parseArchitecture(const QString& text);
+Activation parseActivation(const QString& text);
+Likelihood parseLikelihood(const QString& text);
+Binarization parseBinarization(const QString& text);
+Estimator parseEstimator(const QString& text);
+OptimizerKind parseOptimizer(const QString& text);
+std::vector<int> parseHiddenLayers(const QString& text); // "400" or "500,500"
+QString hiddenLayersToString(const std::vector<int>& layers);
+
+} // namespace vae
