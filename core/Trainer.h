@@ -2,6 +2,7 @@
 
 #include "Dataset.h"
 #include "Metrics.h"
+#include "ModelSnapshot.h"
 #include "TrainingConfig.h"
 
 #include <QString>
@@ -50,6 +51,9 @@ public:
     StepMetrics trainStep();
     // Evaluates the test set and records the epoch's figures; call when atEpochEnd().
     EpochMetrics finishEpoch();
+
+    // A deep copy of the model as it is now, for other threads to read.
+    std::shared_ptr<const ModelSnapshot> snapshot() const;
 
     // The test-set bound with the run's estimator and sample count, deterministic for a given model.
     Evaluation evaluateTest();

@@ -1,6 +1,7 @@
 #include "core/Trainer.h"
 
 #include "Objective.h"
+#include "SnapshotNetwork.h"
 #include "TrainerState.h"
 #include "core/InputError.h"
 
@@ -199,6 +200,13 @@ EpochMetrics Trainer::finishEpoch()
     d.completedEpochs += 1;
     d.epochEndPending = false;
     return metrics;
+}
+
+std::shared_ptr<const ModelSnapshot> Trainer::snapshot() const
+{
+    const TrainerState& d = *impl_;
+    return std::make_shared<const ModelSnapshot>(
+        copyNetwork(d.network, d.config, d.dataset->channels(), d.dataset->height(), d.dataset->width(), d.completedSteps));
 }
 
 Evaluation Trainer::evaluateTest()
