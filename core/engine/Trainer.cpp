@@ -1,5 +1,6 @@
 #include "core/Trainer.h"
 
+#include "FusedAdam.h"
 #include "Objective.h"
 #include "SnapshotNetwork.h"
 #include "TrainerState.h"
@@ -43,7 +44,7 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& con
     case OptimizerKind::Adam:
         break;
     }
-    return std::make_unique<torch::optim::Adam>(
+    return std::make_unique<FusedAdam>(
         std::move(parameters), torch::optim::AdamOptions(config.learningRate).weight_decay(config.weightDecay));
 }
 
