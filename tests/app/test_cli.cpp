@@ -1,0 +1,160 @@
+#include "core/CheckpointFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const QStringList quickTraining{QStringLiteral("--dataset"), QStringLiteral("builtin:shapes"), QStringLiteral("--hidden"),
+                                QStringLiteral("32"), QStringLiteral("--batch"), QStringLiteral("200"),
+                                QStringLiteral("--threads"), QStringLiteral("1")};
+
+Result run(const QStringList& arguments, int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE), arguments);
+    EXPECT_TRUE(process.waitForFinished(timeoutMs)) << arguments.join(' ').toStdString();
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A bad input: exit 2 and one line on stderr that names the culprit and the problem.
+void expectBadInput(const QStringList& arguments, const QStringList& mentions)
+{
+    const Result result = run(arguments);
+    EXPECT_EQ(result.exitCode, 2) << result.err.toStdString();
+    EXPECT_EQ(result.err.trimmed().count(QLatin1Char('\n')), 0) << result.err.toStdString();
+    for (const QString& mention : mentions)
+        EXPECT_TRUE(result.err.contains(mention)) << "'" << mention.toStdString() << "' not in: " << result.err.toStdString();
+}
+
+class CommandLine : public ::testing::Test {
+protected:
+    QString path(const QString& name) const { return directory.filePath(name); }
+    QTemporaryDir directory;
+};
+
+TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
+{
+    expectBadInput({QStringLiteral("train"), QStringLiteral("--dataset"), path(QStringLiteral("nowhere")), QStringLiteral("--out"), path(QStringLiteral("o"))},
+                   {path(QStringLiteral("nowhere")), QStringLiteral("no such file")});
+    QFile truncated(path(QStringLiteral("train-images-idx3-ubyte")));
+    ASSERT_TRUE(truncated.open(QIODevice::WriteOnly));
+    truncated.write(QByteArray::fromHex("00000803000000640000001c0000001c") + QByteArray(100, '\x7f'));
+    truncated.close();
+    expectBadInput({QStringLiteral("train"), QStringLiteral("--dataset"), truncated.fileName(), QStringLiteral("--out"), path(QStringLiteral("o"))},
+                   {QStringLiteral("train-images-idx3-ubyte"), QStringLiteral("truncated")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--latent"), QStringLiteral("0"), QStringLiteral("--out"), path(QStringLiteral("o"))},
+                   {QStringLiteral("--latent"), QStringLiteral("1 to 512")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--out"), path(QStringLiteral("o"))},
+                   {QStringLiteral("--arch"), QStringLiteral("rnn")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--lr"), QStringLiteral("fast"), QStringLiteral("--out"), path(QStringLiteral("o"))},
+                   {QStringLiteral("--lr"), QStringLiteral("fast")});
+    expectBadInput({QStringLiteral("train"), QStringLiteral("--bogus")}, {QStringLiteral("bogus")});
+    QFile foreign(path(QStringLiteral("foreign.vae")));
+    ASSERT_TRUE(foreign.open(QIODevice::WriteOnly));
+    foreign.write("not a checkpoint at all");
+    foreign.close();
+    expectBadInput({QStringLiteral("eval"), foreign.fileName()}, {QStringLiteral("foreign.vae"), QStringLiteral("not a vae-explorer checkpoint")});
+    expectBadInput({QStringLiteral("export"), path(QStringLiteral("missing.vae")), QStringLiteral("--weights"), path(QStringLiteral("w.pt"))},
+                   {QStringLiteral("missing.vae"), QStringLiteral("no such file")});
+}
+
+TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
+{
+    const QString out = path(QStringLiteral("run"));
+    const Result trained = run(QStringList{QStringLiteral("train")} + quickTraining
+                               + QStringList{QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--out"), out});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+
+    QFile metrics(out + QStringLiteral("/metrics.csv"));
+    ASSERT_TRUE(metrics.open(QIODevice::ReadOnly));
+    const QStringList rows = QString::fromUtf8(metrics.readAll()).trimmed().split(QLatin1Char('\n'));
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[0], QStringLiteral("epoch,step,elbo,reconstruction,kl,test_elbo,test_reconstruction,test_kl,images_per_s,seconds"));
+    const QStringList last = rows[2].split(QLatin1Char(','));
+    ASSERT_EQ(last.size(), 10);
+    EXPECT_EQ(last[0], QStringLiteral("2"));
+    EXPECT_EQ(last[1], QStringLiteral("120")); // 12,000 shapes in batches of 200, twice
+    EXPECT_LT(last[5].toDouble(), 0.0);
+    EXPECT_NEAR(last[5].toDouble(), last[6].toDouble() - last[7].toDouble(), 1e-4);
+
+    QFile steps(out + QStringLiteral("/steps.csv"));
+    ASSERT_TRUE(steps.open(QIODevice::ReadOnly));
+    EXPECT_EQ(QString::fromUtf8(steps.readAll()).trimmed().split(QLatin1Char('\n')).size(), 121);
+
+    const Result evaluated = run({QStringLiteral("eval"), out + QStringLiteral("/model.vae"), QStringLiteral("--json")});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(evaluated.out.toUtf8()).object();
+    for (const char* key : {"elbo", "reconstruction", "kl", "bits_per_dim", "images"})
+        EXPECT_TRUE(json.contains(QLatin1String(key))) << key;
+    EXPECT_NEAR(json.value(QStringLiteral("elbo")).toDouble(), last[5].toDouble(), 1e-3);
+    EXPECT_EQ(json.value(QStringLiteral("images")).toInt(), 2000);
+
+    const Result exported = run({QStringLiteral("export"), out + QStringLiteral("/model.vae"), QStringLiteral("--weights"), path(QStringLiteral("w.pt"))});
+    EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
+    EXPECT_GT(QFile(path(QStringLiteral("w.pt"))).size(), 100000);
+
+    const Result resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), out + QStringLiteral("/model.vae"), QStringLiteral("--epochs"),
+                                QStringLiteral("3"), QStringLiteral("--out"), out});
+    ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
+    ASSERT_TRUE(metrics.seek(0));
+    EXPECT_EQ(QFile(out + QStringLiteral("/metrics.csv")).size() > metrics.size(), true);
+}
+
+TEST_F(CommandLine, InterruptSavesAndExits130)
+{
+    const QString out = path(QStringLiteral("interrupted"));
+    QProcess process;
+    process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE),
+                  QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
+    ASSERT_TRUE(process.waitForStarted());
+    QThread::msleep(2500);
+    ::kill(pid_t(process.processId()), SIGINT);
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_EQ(process.exitCode(), 130) << process.readAllStandardError().toStdString();
+    EXPECT_TRUE(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("interrupted after step")));
+    EXPECT_NO_THROW(vae::readCheckpointFile(out + QStringLiteral("/model.vae")));
+}
+
+TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
+{
+    const QString out = path(QStringLiteral("killed"));
+    const QString checkpoint = out + QStringLiteral("/model.vae");
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        QProcess process;
+        const QStringList resume = QFile::exists(checkpoint) ? QStringList{QStringLiteral("--resume"), checkpoint} : QStringList{};
+        process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE),
+                      QStringList{QStringLiteral("train")} + quickTraining + resume
+                          + QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
+        ASSERT_TRUE(process.waitForStarted());
+        // Epochs take a fraction of a second here, so a kill lands in or near a save.
+        QThread::msleep(1500 + 137 * attempt);
+        process.kill();
+        process.waitForFinished(5000);
+        if (QFile::exists(checkpoint))
+            ASSERT_NO_THROW(vae::readCheckpointFile(checkpoint)) << "attempt " << attempt;
+    }
+    ASSERT_TRUE(QFile::exists(checkpoint));
+    const Result evaluated = run({QStringLiteral("eval"), checkpoint, QStringLiteral("--json")});
+    EXPECT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    const QStringList leftovers = QDir(out).entryList({QStringLiteral("*.vae*")}, QDir::Files);
+    EXPECT_LE(leftovers.size(), 2) << leftovers.join(' ').toStdString();
+}
+
+} // namespace
