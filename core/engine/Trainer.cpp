@@ -60,6 +60,7 @@ TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const 
     torch::manual_seed(config.seed);
     network = VaeNetwork(config, dataset->channels(), dataset->height(), dataset->width());
     optimizer = makeOptimizer(config, network->parameters());
+    gradientStep = makeGradientStep(config, network);
 }
 
 int TrainerState::stepsPerEpoch() const
@@ -147,24 +148,17 @@ StepMetrics Trainer::trainStep()
     const torch::Tensor images = d.train.images(rows);
     const torch::Tensor targets = d.train.targets(rows, images, d.generator);
 
-    const ElboTerms terms = elboTerms(*d.network, images, targets, d.config.estimator, d.config.samples, d.generator);
-    const torch::Tensor reconstruction = terms.reconstruction.mean();
-    const torch::Tensor kl = terms.kl.mean();
-    const torch::Tensor loss = d.klWeight() * kl - reconstruction;
-    const float reconstructionValue = reconstruction.item<float>();
-    const float klValue = kl.item<float>();
-    if (!std::isfinite(reconstructionValue) || !std::isfinite(klValue) || !std::isfinite(loss.item<float>()))
+    const BatchTerms terms = d.gradientStep->compute(images, targets, d.klWeight(), d.generator);
+    if (!std::isfinite(terms.reconstruction) || !std::isfinite(terms.kl))
         throw std::runtime_error(QStringLiteral("training diverged at step %1 (reconstruction %2, KL %3): "
                                                 "lower the learning rate or reset the model")
                                      .arg(d.completedSteps + 1)
-                                     .arg(double(reconstructionValue))
-                                     .arg(double(klValue))
+                                     .arg(double(terms.reconstruction))
+                                     .arg(double(terms.kl))
                                      .toStdString());
-    d.optimizer->zero_grad();
-    loss.backward();
     d.optimizer->step();
 
-    const StepMetrics metrics{d.completedSteps + 1, d.completedEpochs, reconstructionValue - klValue, reconstructionValue, klValue};
+    const StepMetrics metrics{d.completedSteps + 1, d.completedEpochs, terms.reconstruction - terms.kl, terms.reconstruction, terms.kl};
     d.history.steps.push_back(metrics);
     ++d.completedSteps;
     d.position = end;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BatchSource.h"
+#include "GradientStep.h"
 #include "VaeNetwork.h"
 #include "core/Trainer.h"
 
@@ -32,6 +33,7 @@ struct TrainerState {
     BatchSource test;
     VaeNetwork network{nullptr};
     std::unique_ptr<torch::optim::Optimizer> optimizer;
+    std::unique_ptr<GradientStep> gradientStep;
     torch::Generator generator;
 
     torch::Tensor permutation; // this epoch's order of the training images, int64 [N]

@@ -40,7 +40,7 @@ TORCH_MODULE(FlatConvHead);
 } // namespace
 
 VaeNetworkImpl::VaeNetworkImpl(const TrainingConfig& config, int channels, int height, int width)
-    : likelihood_(config.likelihood), latentDim_(config.latentDim), imageSize_(channels * height * width)
+    : likelihood_(config.likelihood), activation_(config.activation), latentDim_(config.latentDim), imageSize_(channels * height * width)
 {
     const bool gaussian = config.likelihood == Likelihood::Gaussian;
     encoderBody_ = torch::nn::Sequential();
@@ -82,6 +82,33 @@ VaeNetworkImpl::VaeNetworkImpl(const TrainingConfig& config, int channels, int h
     register_module("output_mean", outputMean_.ptr());
     if (gaussian)
         register_module("output_log_variance", outputLogVariance_.ptr());
+}
+
+namespace {
+
+std::vector<torch::nn::Linear> linearLayersOf(const torch::nn::Sequential& stack)
+{
+    std::vector<torch::nn::Linear> layers;
+    for (const auto& child : stack->children())
+        if (auto linear = std::dynamic_pointer_cast<torch::nn::LinearImpl>(child))
+            layers.emplace_back(linear);
+    return layers;
+}
+
+} // namespace
+
+MlpLayers VaeNetworkImpl::mlpLayers() const
+{
+    MlpLayers layers;
+    layers.encoder = linearLayersOf(encoderBody_);
+    layers.posteriorMean = posteriorMean_;
+    layers.posteriorLogVariance = posteriorLogVariance_;
+    layers.decoder = linearLayersOf(decoderBody_);
+    auto output = std::dynamic_pointer_cast<torch::nn::LinearImpl>(outputMean_.ptr());
+    TORCH_CHECK(output, "mlpLayers() needs an MLP network");
+    layers.output = torch::nn::Linear(output);
+    layers.activation = activation_;
+    return layers;
 }
 
 Posterior VaeNetworkImpl::encode(const torch::Tensor& images)

@@ -19,6 +19,17 @@ struct DecoderOutput {
     torch::Tensor logVariance;
 };
 
+// The dense layers of an MLP network in the order data flows through them, for code that runs
+// the forward and backward passes by hand (FusedMlpStep).
+struct MlpLayers {
+    std::vector<torch::nn::Linear> encoder; // each followed by the activation
+    torch::nn::Linear posteriorMean{nullptr};
+    torch::nn::Linear posteriorLogVariance{nullptr};
+    std::vector<torch::nn::Linear> decoder; // each followed by the activation
+    torch::nn::Linear output{nullptr};
+    Activation activation = Activation::Relu;
+};
+
 // Encoder and decoder networks: the paper's MLP (hidden layers of the chosen activation) or a small
 // convolutional pair (two stride-2 convolutions, one dense layer, and the mirror image with
 // transposed convolutions). Inputs and outputs are flat images [B, C*H*W] in channel-major order.
@@ -28,6 +39,9 @@ public:
 
     Posterior encode(const torch::Tensor& images);
     DecoderOutput decode(const torch::Tensor& latents);
+
+    // Only for Architecture::Mlp.
+    MlpLayers mlpLayers() const;
 
     Likelihood likelihood() const { return likelihood_; }
     int latentDim() const { return latentDim_; }
@@ -41,6 +55,7 @@ private:
     torch::nn::AnyModule outputMean_;
     torch::nn::AnyModule outputLogVariance_; // Gaussian decoder only
     Likelihood likelihood_;
+    Activation activation_;
     int latentDim_;
     int imageSize_;
 };
