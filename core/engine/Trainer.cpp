@@ -55,7 +55,6 @@ TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const 
     , test(dataset->test, config.binarization, true, config.seed ^ binarizationSeedOffset)
     , generator(at::make_generator<at::CPUGeneratorImpl>(config.seed))
 {
-    setComputeThreads(config.effectiveThreads());
     // Parameter initialisation draws from LibTorch's global generator.
     torch::manual_seed(config.seed);
     network = VaeNetwork(config, dataset->channels(), dataset->height(), dataset->width());
@@ -130,7 +129,6 @@ void Trainer::setThreads(int threads)
     TrainingConfig changed = impl_->config;
     changed.threads = threads;
     impl_->replaceConfig(changed);
-    setComputeThreads(changed.effectiveThreads());
 }
 
 StepMetrics Trainer::trainStep()
@@ -138,6 +136,8 @@ StepMetrics Trainer::trainStep()
     TrainerState& d = *impl_;
     if (d.epochEndPending)
         finishEpoch();
+    // The thread count is per thread under OpenMP, and the window trains on a thread of its own.
+    setComputeThreads(d.config.effectiveThreads());
     const auto started = std::chrono::steady_clock::now();
     if (d.position == 0) {
         d.permutation = at::randperm(d.train.count(), d.generator, torch::kLong);
@@ -207,6 +207,7 @@ std::shared_ptr<const ModelSnapshot> Trainer::snapshot() const
 Evaluation Trainer::evaluateTest()
 {
     TrainerState& d = *impl_;
+    setComputeThreads(d.config.effectiveThreads());
     torch::NoGradGuard noGrad;
     torch::Generator generator = at::make_generator<at::CPUGeneratorImpl>(evaluationSeed);
     double reconstructionSum = 0;
