@@ -1,0 +1,128 @@
+#include "engine_fixtures.h"
+
+#include "core/GifWriter.h"
+#include "core/LatentCodes.h"
+#include "core/NpyWriter.h"
+#include "core/Trainer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gif_lib.h>
+#include <gtest/gtest.h>
+
+namespace vae {
+namespace {
+
+using testing::shapesDataset;
+using testing::smallConfig;
+
+QString runPython(const QString& program, const QStringList& arguments)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), program} + arguments);
+    EXPECT_TRUE(python.waitForFinished(60000));
+    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
+    return QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+}
+
+class Exports : public ::testing::Test {
+protected:
+    QString path(const char* name) const { return directory.filePath(QString::fromLatin1(name)); }
+    QTemporaryDir directory;
+};
+
+TEST_F(Exports, LatentCodesMatchTheSnapshotAndLoadInNumpyWithShapeAndDtype)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    trainer.trainStep();
+    const auto snapshot = trainer.snapshot();
+    const LatentCodes codes = encodeImageSet(*snapshot, shapesDataset()->test);
+    ASSERT_EQ(codes.count, 2000);
+    ASSERT_EQ(codes.latentDim, 2);
+    std::vector<float> means, logVariances;
+    snapshot->encode(shapesDataset()->test.image(1234), 1, means, logVariances);
+    EXPECT_FLOAT_EQ(codes.mean(1234)[0], means[0]);
+    EXPECT_FLOAT_EQ(codes.logVariances[1234 * 2 + 1], logVariances[1]);
+
+    const QStringList written = writeLatentCodesNpy(path("codes.npy"), codes);
+    ASSERT_EQ(written, QStringList({path("codes.npy"), path("codes_labels.npy")}));
+    const QStringList summary = runPython(QStringLiteral("import sys, numpy as np\n"
+                                                         "c = np.load(sys.argv[1]); l = np.load(sys.argv[2])\n"
+                                                         "print(c.shape, c.dtype, l.shape, l.dtype, '|', float(c[1234, 0, 0]), float(c[1234, 1, 1]), int(l[7]))"),
+                                          written)
+                                    .split(QLatin1Char('|'));
+    ASSERT_EQ(summary.size(), 2);
+    EXPECT_EQ(summary[0].trimmed(), QStringLiteral("(2000, 2, 2) float32 (2000,) int64"));
+    const QStringList values = summary[1].split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    ASSERT_EQ(values.size(), 3);
+    EXPECT_FLOAT_EQ(values[0].toFloat(), means[0]);
+    EXPECT_FLOAT_EQ(values[1].toFloat(), logVariances[1]);
+    EXPECT_EQ(values[2].toInt(), shapesDataset()->test.labels[7]);
+
+    writeLatentCodesCsv(path("codes.csv"), codes);
+    QFile csv(path("codes.csv"));
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
+    ASSERT_EQ(lines.size(), 2001);
+    EXPECT_EQ(lines[0], QStringLiteral("index,label,mean_0,mean_1,log_variance_0,log_variance_1"));
+    const QStringList row = lines[1235].split(QLatin1Char(','));
+    EXPECT_EQ(row[0], QStringLiteral("1234"));
+    EXPECT_EQ(row[1].toInt(), shapesDataset()->test.labels[1234]);
+    EXPECT_FLOAT_EQ(row[2].toFloat(), means[0]);
+}
+
+TEST_F(Exports, KlPerDimensionAveragesTheAnalyticKl)
+{
+    LatentCodes codes;
+    codes.count = 2;
+    codes.latentDim = 2;
+    codes.means = {1.0f, 0.0f, -1.0f, 0.0f};
+    codes.logVariances = {0.0f, 0.0f, 0.0f, std::log(2.0f)};
+    const auto kl = klPerDimension(codes);
+    EXPECT_DOUBLE_EQ(kl[0], 0.5);
+    EXPECT_NEAR(kl[1], 0.5 * (-0.5 * (1 + std::log(2.0) - 2.0)), 1e-7);
+}
+
+TEST_F(Exports, AnimatedGifHasOneFramePerImageAndLoops)
+{
+    std::vector<QImage> frames;
+    for (int k = 0; k < 7; ++k) {
+        QImage frame(30, 20, QImage::Format_Grayscale8);
+        frame.fill(k * 30);
+        frames.push_back(frame);
+    }
+    writeAnimatedGif(path("path.gif"), frames, 12);
+    int error = 0;
+    GifFileType* gif = DGifOpenFileName(path("path.gif").toLocal8Bit().constData(), &error);
+    ASSERT_NE(gif, nullptr) << GifErrorString(error);
+    ASSERT_EQ(DGifSlurp(gif), GIF_OK);
+    EXPECT_EQ(gif->ImageCount, 7);
+    EXPECT_EQ(gif->SWidth, 30);
+    EXPECT_EQ(gif->SHeight, 20);
+    const SavedImage& fourth = gif->SavedImages[3];
+    EXPECT_EQ(fourth.RasterBits[0], 90); // grey palette: index = grey level
+    GraphicsControlBlock control;
+    ASSERT_EQ(DGifSavedExtensionToGCB(gif, 3, &control), GIF_OK);
+    EXPECT_EQ(control.DelayTime, 12);
+    DGifCloseFile(gif, &error);
+}
+
+TEST_F(Exports, AnUnwritablePathReportsTheErrorAndWritesNothing)
+{
+    const QString target = path("missing-folder/out.gif");
+    std::vector<QImage> frames(2, QImage(4, 4, QImage::Format_Grayscale8));
+    try {
+        writeAnimatedGif(target, frames, 10);
+        FAIL() << "wrote into a folder that does not exist";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("missing-folder/out.gif"), std::string::npos) << error.what();
+    }
+    EXPECT_THROW(writeFileAtomically(path("missing-folder/x.npy"), npyBytes(std::vector<float>{1.0f}, {1})), std::runtime_error);
+    EXPECT_TRUE(QDir(directory.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
+} // namespace
+} // namespace vae
