@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 #include "EvalCommand.h"
 #include "ExportCommand.h"
+#include "GuiLauncher.h"
 #include "TrainCommand.h"
 
 #include <QCoreApplication>
@@ -8,9 +9,13 @@
 
 namespace {
 
-const char usage[] = R"(Usage: vae-explorer <command> [options]
+const char usage[] = R"(Usage: vae-explorer [--dataset D] [--start]
+       vae-explorer FILE.vae [--dataset D]
+       vae-explorer <command> [options]
 
-A Variational Auto-Encoder trainer and latent-space explorer.
+A Variational Auto-Encoder trainer and latent-space explorer. Without a command it opens the
+window, on D or on the dataset of the last session, or on a saved model and the dataset it
+names (or D).
 
 Commands:
   train    Train a VAE headless: vae-explorer train --dataset D --out DIR [settings]
@@ -22,16 +27,28 @@ an image folder with one subfolder per class, or builtin:shapes.
 Run 'vae-explorer <command> --help' for a command's options.
 )";
 
-} // namespace
+bool isHeadlessCommand(const QString& command)
+{
+    return command == QLatin1String("train") || command == QLatin1String("eval") || command == QLatin1String("export");
+}
 
-int main(int argc, char* argv[])
+// Words that are not options are commands, except a saved model to open; anything else (no
+// argument, or options only) is for the window.
+bool wantsWindow(const QString& firstArgument)
+{
+    return firstArgument.isEmpty() || firstArgument.endsWith(QLatin1String(".vae"))
+        || (firstArgument.startsWith(QLatin1Char('-')) && firstArgument != QLatin1String("--help") && firstArgument != QLatin1String("-h"));
+}
+
+// The headless commands keep a QCoreApplication, so they run without a display.
+int runHeadless(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vae-explorer"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VAE_EXPLORER_VERSION));
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
-    if (command == QLatin1String("train") || command == QLatin1String("eval") || command == QLatin1String("export")) {
+    if (isHeadlessCommand(command)) {
         arguments.removeAt(1);
         if (command == QLatin1String("train"))
             return vae::runTrainCommand(arguments);
@@ -39,10 +56,19 @@ int main(int argc, char* argv[])
             return vae::runEvalCommand(arguments);
         return vae::runExportCommand(arguments);
     }
-    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(stdout) << usage;
         return vae::ExitOk;
     }
     vae::printError(QStringLiteral("unknown command '%1'\n%2").arg(command, QString::fromLatin1(usage)));
     return vae::ExitBadInput;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (wantsWindow(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString()))
+        return vae::runGui(argc, argv);
+    return runHeadless(argc, argv);
 }

@@ -1,1 +1,276 @@
-int main() { return 0; }
+// Measures the window against the headless trainer on the reference configuration (Fashion-MNIST,
+// 784-400-20 ReLU MLP, Bernoulli, Adam 1e-3, batch 128) and prints one JSON line:
+//  - startup_ms: from the process's start to the window painted with the dataset loaded and a
+//    model built on it (goal: under 1,500);
+//  - images/s while the real window trains, over images/s of the same training headless, run
+//    interleaved and repeated because this machine is noisy (goal: median ratio at least 0.9);
+//  - how late a 5 ms QTimer fires on the GUI thread while the window trains (goal: p99 under 16).
+// Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
+// is set; uses a throwaway settings folder.
+
+#include "core/DatasetLoader.h"
+#include "core/Trainer.h"
+#include "core/TrainingSession.h"
+#include "ui/AppSettings.h"
+#include "ui/CurvesPlot.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+using namespace vae;
+
+constexpr int warmupSteps = 10;
+
+TrainingConfig referenceConfig()
+{
+    TrainingConfig config;
+    config.latentDim = 20;
+    config.hiddenLayers = {400};
+    config.activation = Activation::Relu;
+    config.likelihood = Likelihood::Bernoulli;
+    config.optimizer = OptimizerKind::Adam;
+    config.learningRate = 1e-3;
+    config.batchSize = 128;
+    config.epochs = 1000;
+    return config;
+}
+
+// Milliseconds since the kernel started this process (field 22 of /proc/self/stat, in clock ticks).
+double millisecondsSinceProcessStart()
+{
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 22; ++i)
+        fields >> field;
+    const double startSeconds = std::stod(field) / double(sysconf(_SC_CLK_TCK));
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    return (double(now.tv_sec) + double(now.tv_nsec) * 1e-9 - startSeconds) * 1000.0;
+}
+
+// Runs the event loop, blocked as the window's would be, until `done` or the timeout.
+bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
+{
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    poll.start(10);
+    QTimer::singleShot(timeoutMilliseconds, &loop, &QEventLoop::quit);
+    if (!done())
+        loop.exec();
+    return done();
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
+}
+
+double quantile(std::vector<double> values, double q)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[std::size_t(q * double(values.size() - 1))];
+}
+
+// The same steps the window's session takes, in a plain loop on a thread of its own, the way the
+// headless train command runs them (the Trainer is built on the thread that trains, as the
+// session's is).
+double headlessImagesPerSecond(const TrainingConfig& config, const std::shared_ptr<const Dataset>& dataset, int steps)
+{
+    double imagesPerSecond = 0;
+    QThread* thread = QThread::create([&] {
+        Trainer trainer(config, dataset);
+        for (int i = 0; i < warmupSteps; ++i)
+            trainer.trainStep();
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < steps; ++i)
+            trainer.trainStep();
+        imagesPerSecond = double(steps) * config.batchSize / (double(timer.nsecsElapsed()) * 1e-9);
+    });
+    thread->start();
+    waitFor([thread] { return thread->isFinished(); }, 600'000);
+    delete thread;
+    return imagesPerSecond;
+}
+
+// How late a 5 ms timer fires on the GUI thread: the time a user waits for the window to react.
+class LatencyProbe : public QObject {
+public:
+    LatencyProbe()
+    {
+        timer_.setTimerType(Qt::PreciseTimer);
+        timer_.setInterval(intervalMilliseconds);
+        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
+            const double now = double(clock_.nsecsElapsed()) * 1e-6;
+            latenesses.push_back(std::max(0.0, now - last_ - intervalMilliseconds));
+            last_ = now;
+        });
+    }
+    void start()
+    {
+        clock_.start();
+        last_ = 0;
+        timer_.start();
+    }
+    void stop() { timer_.stop(); }
+
+    std::vector<double> latenesses;
+
+private:
+    static constexpr int intervalMilliseconds = 5;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    double last_ = 0;
+};
+
+// Trains in the window from a fresh model and times `steps` steps from the session's batched
+// reports, as the window receives them.
+double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config, const std::shared_ptr<const Dataset>& dataset, int steps,
+                             LatencyProbe& probe)
+{
+    TrainingSession& session = window.session();
+    bool ready = false;
+    std::int64_t latestStep = 0;
+    QElapsedTimer clock;
+    clock.start();
+    std::int64_t firstStep = -1;
+    double firstTime = 0;
+    double lastTime = 0;
+    std::int64_t lastStep = 0;
+    const auto modelReady = QObject::connect(&session, &TrainingSession::modelReady, [&] { ready = true; });
+    const auto stepsTrained = QObject::connect(&session, &TrainingSession::stepsTrained, [&](const QVector<StepMetrics>& batch) {
+        latestStep = batch.last().step;
+        const double now = double(clock.nsecsElapsed()) * 1e-9;
+        if (firstStep < 0 && latestStep >= warmupSteps) {
+            firstStep = latestStep;
+            firstTime = now;
+        } else if (firstStep >= 0) {
+            lastStep = latestStep;
+            lastTime = now;
+        }
+    });
+    session.reset(config, dataset);
+    waitFor([&] { return ready && session.state() == SessionState::Ready; }, 60'000);
+    probe.start();
+    session.start();
+    waitFor([&] { return firstStep >= 0 && latestStep >= firstStep + steps; }, 600'000);
+    probe.stop();
+    session.pause();
+    waitFor([&] { return session.state() == SessionState::Paused; }, 10'000);
+    QObject::disconnect(modelReady);
+    QObject::disconnect(stepsTrained);
+    return double(lastStep - firstStep) * config.batchSize / (lastTime - firstTime);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir settingsFolder;
+    qputenv("XDG_CONFIG_HOME", settingsFolder.path().toLocal8Bit());
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
+    QApplication::setApplicationName(QStringLiteral("window_bench"));
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."), QStringLiteral("D"),
+                      QStringLiteral("/usr/share/datasets/fashion-mnist")});
+    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Interleaved headless/window pairs."), QStringLiteral("R"), QStringLiteral("9")});
+    parser.addOption({QStringLiteral("steps"), QStringLiteral("Timed steps per run."), QStringLiteral("N"), QStringLiteral("150")});
+    parser.addHelpOption();
+    parser.process(app);
+    const QString datasetSpec = parser.value(QStringLiteral("dataset"));
+    const int repeats = std::max(1, parser.value(QStringLiteral("repeats")).toInt());
+    const int steps = std::max(20, parser.value(QStringLiteral("steps")).toInt());
+
+    const TrainingConfig config = referenceConfig();
+    storeTrainingConfig(config);
+
+    MainWindow window;
+    bool modelReady = false;
+    std::shared_ptr<const Dataset> dataset;
+    QObject::connect(&window.session(), &TrainingSession::modelReady, [&](const RunInfo& run) {
+        modelReady = true;
+        dataset = run.dataset;
+    });
+    window.show();
+    window.openDataset(datasetSpec);
+    if (!waitFor([&] { return modelReady; }, 60'000)) {
+        QTextStream(stderr) << "window_bench: " << datasetSpec << " did not load\n";
+        return 1;
+    }
+    QCoreApplication::processEvents();
+    window.repaint();
+    const double startupMilliseconds = millisecondsSinceProcessStart();
+
+    LatencyProbe probe;
+    std::vector<double> headless;
+    std::vector<double> windowed;
+    std::vector<double> ratios;
+    for (int i = 0; i < repeats; ++i) {
+        // Alternating which goes first cancels a drift in the machine's load between the two.
+        if (i % 2 == 0) {
+            headless.push_back(headlessImagesPerSecond(config, dataset, steps));
+            windowed.push_back(windowImagesPerSecond(window, config, dataset, steps, probe));
+        } else {
+            windowed.push_back(windowImagesPerSecond(window, config, dataset, steps, probe));
+            headless.push_back(headlessImagesPerSecond(config, dataset, steps));
+        }
+        ratios.push_back(windowed.back() / headless.back());
+    }
+
+    auto rounded = [](double value, int decimals) { return QString::number(value, 'f', decimals).toDouble(); };
+    QJsonArray ratioList;
+    for (double ratio : ratios)
+        ratioList.append(rounded(ratio, 3));
+    const auto* plot = window.findChild<CurvesPlot*>();
+    const QJsonObject result{
+        {QStringLiteral("bench"), QStringLiteral("window")},
+        {QStringLiteral("dataset"), dataset->name},
+        {QStringLiteral("config"), QStringLiteral("mlp 784-400-20 relu bernoulli analytic adam lr 1e-3 batch 128")},
+        {QStringLiteral("threads"), config.effectiveThreads()},
+        {QStringLiteral("repeats"), repeats},
+        {QStringLiteral("steps_per_run"), steps},
+        {QStringLiteral("startup_ms"), rounded(startupMilliseconds, 0)},
+        {QStringLiteral("headless_images_per_s"), rounded(median(headless), 0)},
+        {QStringLiteral("window_images_per_s"), rounded(median(windowed), 0)},
+        {QStringLiteral("window_over_headless"), rounded(median(ratios), 3)},
+        {QStringLiteral("ratios"), ratioList},
+        {QStringLiteral("latency_p50_ms"), rounded(quantile(probe.latenesses, 0.5), 2)},
+        {QStringLiteral("latency_p99_ms"), rounded(quantile(probe.latenesses, 0.99), 2)},
+        {QStringLiteral("latency_max_ms"), rounded(quantile(probe.latenesses, 1.0), 2)},
+        {QStringLiteral("latency_samples"), int(probe.latenesses.size())},
+        {QStringLiteral("replot_ms"), plot ? rounded(plot->replotTime(true), 2) : 0.0},
+    };
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}

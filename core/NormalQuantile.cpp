@@ -57,4 +57,9 @@ double normalQuantile(double p)
     return q < 0 ? -value : value;
 }
 
+double normalCdf(double x)
+{
+    return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
+
 } // namespace vae

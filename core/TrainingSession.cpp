@@ -1,5 +1,6 @@
 #include "TrainingSession.h"
 
+#include "ThreadPriority.h"
 #include "TrainingWorker.h"
 
 namespace vae {
@@ -21,6 +22,8 @@ TrainingSession::TrainingSession(QObject* parent) : QObject(parent), worker_(new
 {
     registerSessionTypes();
     thread_.setObjectName(QStringLiteral("training"));
+    // Runs on the training thread as it starts, before LibTorch starts its team from it.
+    connect(&thread_, &QThread::started, [] { lowerCurrentThreadPriority(); });
     worker_->moveToThread(&thread_);
     connect(worker_, &TrainingWorker::modelReady, this, &TrainingSession::modelReady);
     connect(worker_, &TrainingWorker::stepsTrained, this, &TrainingSession::stepsTrained);
@@ -51,11 +54,11 @@ void TrainingSession::reset(const TrainingConfig& config, std::shared_ptr<const 
     QMetaObject::invokeMethod(worker_, [worker = worker_, config, dataset] { worker->reset(config, dataset); });
 }
 
-void TrainingSession::openModel(const QString& checkpointPath)
+void TrainingSession::openModel(const QString& checkpointPath, const QString& datasetOverride)
 {
     control_.request(RunControl::Request::Stop);
     control_.discardChanges(); // they were meant for the model being replaced
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath] { worker->open(checkpointPath); });
+    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, datasetOverride] { worker->open(checkpointPath, datasetOverride); });
 }
 
 void TrainingSession::saveModel(const QString& checkpointPath)

@@ -27,8 +27,9 @@ public:
 
     // Replaces the model with a new one; on failure the old one stays and failed() says why.
     void reset(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
-    // Replaces the model and the dataset with a checkpoint's (the dataset named in it).
-    void openModel(const QString& checkpointPath);
+    // Replaces the model and the dataset with a checkpoint's: the dataset named in it, or
+    // `datasetOverride` when given.
+    void openModel(const QString& checkpointPath, const QString& datasetOverride = {});
     // Saves between two steps, without pausing a run.
     void saveModel(const QString& checkpointPath);
 

@@ -10,8 +10,10 @@ namespace {
 // Long enough that queuing the next slice costs nothing measurable, short enough that a save
 // or a reset waits no longer than a blink.
 constexpr qint64 sliceMilliseconds = 50;
+// Smooth enough for a live curve; one signal per step would flood the GUI thread (design rule 7).
 constexpr qint64 stepsBatchMilliseconds = 50;
-constexpr qint64 snapshotMilliseconds = 300;
+// Copying the model takes a few ms of the training thread; twice a second keeps the views live.
+constexpr qint64 snapshotMilliseconds = 500;
 
 } // namespace
 
@@ -28,10 +30,10 @@ void TrainingWorker::reset(const TrainingConfig& config, std::shared_ptr<const D
     guarded([&] { replaceTrainer(std::make_unique<Trainer>(config, dataset), dataset, QString()); });
 }
 
-void TrainingWorker::open(const QString& checkpointPath)
+void TrainingWorker::open(const QString& checkpointPath, const QString& datasetOverride)
 {
     guarded([&] {
-        std::shared_ptr<const Dataset> dataset = loadCheckpointDataset(checkpointPath);
+        std::shared_ptr<const Dataset> dataset = loadCheckpointDataset(checkpointPath, datasetOverride);
         replaceTrainer(Trainer::fromCheckpoint(checkpointPath, dataset), dataset, checkpointPath);
     });
 }

@@ -24,7 +24,7 @@ public:
 
     // Each runs on the training thread, called through the event loop by the session.
     void reset(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
-    void open(const QString& checkpointPath);
+    void open(const QString& checkpointPath, const QString& datasetOverride);
     void save(const QString& checkpointPath);
     void run();
     void stepOnce();

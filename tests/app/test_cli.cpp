@@ -1,6 +1,7 @@
 #include "core/CheckpointFile.h"
 
 #include <QDir>
+#include <QImage>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <gif_lib.h>
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -155,6 +157,64 @@ TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
     EXPECT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
     const QStringList leftovers = QDir(out).entryList({QStringLiteral("*.vae*")}, QDir::Files);
     EXPECT_LE(leftovers.size(), 2) << leftovers.join(' ').toStdString();
+}
+
+TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
+{
+    const QString out = path(QStringLiteral("model"));
+    const Result trained = run(QStringList{QStringLiteral("train")} + quickTraining
+                               + QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    const QString model = out + QStringLiteral("/model.vae");
+    auto exportTo = [&](const QStringList& options, const QString& file) {
+        const Result result = run(QStringList{QStringLiteral("export"), model} + options + QStringList{QStringLiteral("--out"), path(file)});
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return path(file);
+    };
+
+    const QImage grid(exportTo({QStringLiteral("--grid"), QStringLiteral("7"), QStringLiteral("--cell"), QStringLiteral("56"), QStringLiteral("--border"),
+                                QStringLiteral("2"), QStringLiteral("--spacing"), QStringLiteral("quantile"), QStringLiteral("--reference"), QStringLiteral("3")},
+                               QStringLiteral("grid.png")));
+    EXPECT_EQ(grid.size(), QSize(7 * 56 + 8 * 2, 7 * 56 + 8 * 2));
+    EXPECT_TRUE(grid.isGrayscale());
+    EXPECT_NE(grid.pixel(2 + 28, 2 + 28), grid.pixel(0, 0)); // a cell's middle is not border
+
+    const QImage point(exportTo({QStringLiteral("--point"), QStringLiteral("0.5,-1"), QStringLiteral("--cell"), QStringLiteral("84")}, QStringLiteral("point.png")));
+    EXPECT_EQ(point.size(), QSize(84, 84));
+
+    const QImage sheet(exportTo({QStringLiteral("--prior"), QStringLiteral("4"), QStringLiteral("--border"), QStringLiteral("0")}, QStringLiteral("prior.png")));
+    EXPECT_EQ(sheet.size(), QSize(4 * 56, 4 * 56));
+
+    const QString gif = exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"), QStringLiteral("9"),
+                                  QStringLiteral("--path"), QStringLiteral("spherical")},
+                                 QStringLiteral("path.gif"));
+    int error = 0;
+    GifFileType* file = DGifOpenFileName(gif.toLocal8Bit().constData(), &error);
+    ASSERT_NE(file, nullptr);
+    ASSERT_EQ(DGifSlurp(file), GIF_OK);
+    EXPECT_EQ(file->ImageCount, 9);
+    DGifCloseFile(file, &error);
+    const QImage strip(exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"), QStringLiteral("9"),
+                                 QStringLiteral("--border"), QStringLiteral("0")},
+                                QStringLiteral("path.png")));
+    EXPECT_EQ(strip.size(), QSize(9 * 56, 56));
+
+    const QString codes = exportTo({QStringLiteral("--codes"), QStringLiteral("test")}, QStringLiteral("codes.npy"));
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral("import sys, numpy as np; a = np.load(sys.argv[1]); l = np.load(sys.argv[2]); print(a.shape, a.dtype, l.shape, l.dtype)"),
+                  codes, path(QStringLiteral("codes_labels.npy"))});
+    ASSERT_TRUE(python.waitForFinished(60000));
+    EXPECT_EQ(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("(2000, 2, 2) float32 (2000,) int64"));
+
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--grid"), QStringLiteral("5"), QStringLiteral("--out"), path(QStringLiteral("no/such/grid.png"))},
+                   {QStringLiteral("no/such/grid.png"), QStringLiteral("does not exist")});
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--point"), QStringLiteral("1,2,3"), QStringLiteral("--out"), path(QStringLiteral("p.png"))},
+                   {QStringLiteral("--point"), QStringLiteral("2")});
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--interpolate"), QStringLiteral("0,99999"), QStringLiteral("--out"), path(QStringLiteral("i.gif"))},
+                   {QStringLiteral("99999"), QStringLiteral("does not exist")});
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("p.png"))));
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("i.gif"))));
 }
 
 } // namespace

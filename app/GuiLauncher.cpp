@@ -1,0 +1,80 @@
+#include "GuiLauncher.h"
+
+#include "CommandLine.h"
+#include "TerminationSignals.h"
+#include "core/DatasetLoader.h"
+#include "ui/AppSettings.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QIcon>
+
+namespace vae {
+namespace {
+
+struct LaunchOptions {
+    QString model; // a checkpoint to explore, instead of a new model on the dataset
+    QString dataset;
+    bool start = false;
+};
+
+// Parsed before QApplication exists, so --help and mistakes need no display.
+bool parseLaunchOptions(int argc, char** argv, LaunchOptions& options, int& exitCode)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Opens the window: train a VAE and watch it learn."));
+    parser.addOption({QStringLiteral("dataset"),
+                      QStringLiteral("Open this dataset: a folder, IDX or .npy files, or builtin:shapes (default: the last one)."),
+                      QStringLiteral("D")});
+    parser.addOption({QStringLiteral("start"), QStringLiteral("Start training as soon as the dataset is loaded.")});
+    parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("A saved model (.vae) to open, on the dataset it names unless --dataset is given."),
+                                 QStringLiteral("[FILE.vae]"));
+    if (!parseCommandLine(parser, arguments, exitCode))
+        return false;
+    if (parser.positionalArguments().size() > 1) {
+        printError(QStringLiteral("unexpected argument '%1' (see vae-explorer --help)").arg(parser.positionalArguments().at(1)));
+        exitCode = ExitBadInput;
+        return false;
+    }
+    options.model = parser.positionalArguments().value(0);
+    options.dataset = parser.value(QStringLiteral("dataset"));
+    options.start = parser.isSet(QStringLiteral("start"));
+    return true;
+}
+
+} // namespace
+
+int runGui(int& argc, char** argv)
+{
+    LaunchOptions options;
+    int exitCode = ExitOk;
+    if (!parseLaunchOptions(argc, argv, options, exitCode))
+        return exitCode;
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("vae-explorer"));
+    QApplication::setApplicationName(QStringLiteral("vae-explorer"));
+    QApplication::setApplicationVersion(QStringLiteral(VAE_EXPLORER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("vae-explorer"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/vae-explorer.png")));
+
+    MainWindow window;
+    closeOnTerminationSignals(window);
+    window.show();
+    if (options.start)
+        window.startWhenReady();
+    if (!options.model.isEmpty()) {
+        window.openModel(options.model, options.dataset);
+        return app.exec();
+    }
+    QString dataset = options.dataset;
+    if (dataset.isEmpty())
+        dataset = storedDataset();
+    window.openDataset(dataset.isEmpty() ? defaultDatasetSpec() : dataset);
+    return app.exec();
+}
+
+} // namespace vae

@@ -1,0 +1,28 @@
+#include "DecodedImages.h"
+
+#include "ImageConversion.h"
+
+#include <stdexcept>
+
+namespace vae {
+
+std::vector<QImage> decodeImages(const ModelSnapshot& model, const std::vector<float>& latents, const DecodeStyle& style)
+{
+    if (latents.size() % std::size_t(model.latentDim()) != 0)
+        throw std::invalid_argument("decodeImages: the latent points do not match the model's latent size");
+    const int count = int(latents.size() / std::size_t(model.latentDim()));
+    const std::vector<float> pixels = model.decode(latents.data(), count, style.output == DecoderOutput::Sample, style.seed);
+    std::vector<QImage> images;
+    images.reserve(std::size_t(count));
+    for (int i = 0; i < count; ++i)
+        images.push_back(imageFromUnitFloats(pixels.data() + std::size_t(i) * std::size_t(model.imageSize()), model.channels(), model.height(), model.width()));
+    return images;
+}
+
+QImage decodeGridImage(const ModelSnapshot& model, const LatentPlane& plane, int cells, double range, GridSpacing spacing,
+                       const DecodeStyle& style, const TileLayout& layout)
+{
+    return tileImages(decodeImages(model, gridPoints(plane, cells, range, spacing), style), cells, layout);
+}
+
+} // namespace vae

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QColor>
+#include <QImage>
+
+#include <vector>
+
+namespace vae {
+
+// How images are laid out in one picture: each scaled up by a whole factor (nearest neighbour,
+// so pixels stay sharp), with `border` pixels of `background` between cells and around them.
+struct TileLayout {
+    int scale = 1;
+    int border = 0;
+    QColor background = Qt::white;
+};
+
+// Images of one size in rows of `columns`, row-major; a short last row leaves background. Grey
+// tiles give a grey picture, any other format an RGB one.
+QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayout& layout = {});
+
+} // namespace vae

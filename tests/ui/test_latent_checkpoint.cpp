@@ -1,0 +1,68 @@
+#include "test_latent_fixtures.h"
+
+#include "core/DecodedImages.h"
+#include "core/TrainingSession.h"
+#include "ui/LatentCursorPreview.h"
+#include "ui/LatentExplorer.h"
+#include "ui/LatentImageLabel.h"
+#include "ui/LatentInterpolationPanel.h"
+#include "ui/LatentPlanePanel.h"
+#include "ui/LatentPlaneView.h"
+#include "ui/LatentSamplesPanel.h"
+#include "ui/LatentSpace.h"
+
+#include <QSignalSpy>
+#include <QTabWidget>
+
+#include <gtest/gtest.h>
+
+namespace vae {
+namespace {
+
+using testing::decodedDirectly;
+using testing::largestPixelDifference;
+using testing::waitUntil;
+
+// No training at all: the session opens a saved model, and every view works from the one
+// snapshot it publishes.
+TEST(LatentExplorer, EveryViewWorksOnAnOpenedCheckpoint)
+{
+    const QString checkpoint = testing::trainedModel(3).checkpointPath;
+    TrainingSession session;
+    LatentExplorer explorer;
+    QObject::connect(&session, &TrainingSession::modelReady, &explorer, &LatentExplorer::showRun);
+    QObject::connect(&session, &TrainingSession::snapshotReady, &explorer, &LatentExplorer::showSnapshot);
+    QSignalSpy failures(&explorer, &LatentExplorer::failed);
+    QSignalSpy grids(&explorer.planePanel(), &LatentPlanePanel::gridShown);
+    explorer.resize(1100, 750);
+    explorer.show();
+
+    session.openModel(checkpoint);
+    ASSERT_TRUE(waitUntil([&] { return !grids.isEmpty() && explorer.space().encoded(); }));
+    EXPECT_EQ(session.state(), SessionState::Ready);
+    const SnapshotPtr snapshot = explorer.space().snapshot();
+    ASSERT_TRUE(snapshot);
+    EXPECT_EQ(snapshot->latentDim(), 3);
+    EXPECT_EQ(explorer.space().encoded()->codes.count, explorer.space().dataset()->test.count());
+    EXPECT_EQ(explorer.planePanel().view().gridImage().width(), 20 * snapshot->width());
+
+    QSignalSpy previews(&explorer.cursorPreview(), &LatentCursorPreview::previewShown);
+    explorer.space().setCursor(QPointF(1.25, -0.75));
+    ASSERT_TRUE(waitUntil([&] { return !previews.isEmpty(); }));
+    EXPECT_EQ(largestPixelDifference(explorer.cursorPreview().image().image(), decodedDirectly(*snapshot, explorer.space().cursorLatent())), 0);
+
+    QSignalSpy samples(&explorer.samplesPanel(), &LatentSamplesPanel::samplesShown);
+    explorer.tabs().setCurrentWidget(&explorer.samplesPanel());
+    ASSERT_TRUE(waitUntil([&] { return !samples.isEmpty(); }));
+    EXPECT_FALSE(explorer.samplesPanel().sheet().image().isNull());
+
+    QSignalSpy paths(&explorer.interpolationPanel(), &LatentInterpolationPanel::pathShown);
+    explorer.tabs().setCurrentWidget(&explorer.interpolationPanel());
+    ASSERT_TRUE(waitUntil([&] { return !paths.isEmpty(); }));
+    // Ten steps from one test image to another, in one row with a one-pixel border.
+    EXPECT_EQ(explorer.interpolationPanel().path().image().width(), 10 * (snapshot->width() + 1) + 1);
+    EXPECT_TRUE(failures.isEmpty()) << failures.value(0).value(0).toString().toStdString();
+}
+
+} // namespace
+} // namespace vae

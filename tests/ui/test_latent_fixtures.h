@@ -1,0 +1,27 @@
+#pragma once
+
+#include "ui_fixtures.h"
+#include "core/SessionTypes.h"
+
+#include <QString>
+
+namespace vae::testing {
+
+// builtin:shapes, loaded once per test program.
+std::shared_ptr<const Dataset> shapesDataset();
+
+// A small model trained for a few steps on the shapes, with `latentDim` dimensions, and the
+// checkpoint it was saved to (in a folder that lasts as long as the test program).
+struct TrainedModel {
+    SnapshotPtr snapshot;
+    QString checkpointPath;
+};
+const TrainedModel& trainedModel(int latentDim);
+
+// The decoded image at `latent`, straight from the snapshot (the reference the views must match).
+QImage decodedDirectly(const ModelSnapshot& model, const std::vector<float>& latent);
+
+// The largest difference between two images' grey (or colour) values, in 0..255.
+int largestPixelDifference(const QImage& a, const QImage& b);
+
+} // namespace vae::testing

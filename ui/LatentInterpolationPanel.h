@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+#include <array>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QSpinBox;
+
+namespace vae {
+
+class LatentImageLabel;
+class LatentSpace;
+class LatestJobRunner;
+
+// The decoded path between two endpoints in k steps, linear or spherical. An endpoint is a test
+// image (its posterior mean, encoded again by each snapshot) or a fixed latent point (the cursor).
+class LatentInterpolationPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LatentInterpolationPanel(LatentSpace& space, QWidget* parent = nullptr);
+
+    const LatentImageLabel& path() const { return *path_; }
+
+Q_SIGNALS:
+    void pathShown();
+    void failed(const QString& message);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Endpoint {
+        int image = -1;           // a test image, or -1 for a point
+        std::vector<float> point; // when not an image
+    };
+
+    QWidget* endpointRow(int end, const QString& title);
+    void setEndpoint(int end, Endpoint endpoint);
+    void pickDefaultEndpoints();
+    void decode();
+
+    LatentSpace& space_;
+    std::array<Endpoint, 2> ends_;
+    std::array<QLabel*, 2> descriptions_{};
+    std::array<LatentImageLabel*, 2> thumbnails_{};
+    QSpinBox* steps_;
+    QComboBox* kind_;
+    LatentImageLabel* path_;
+    LatestJobRunner* decoder_;
+};
+
+} // namespace vae

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+
+namespace vae {
+
+class LatentImageLabel;
+class LatentSpace;
+class LatestJobRunner;
+
+// A sheet of images decoded from z ~ N(0, I): what the model generates. The same draws are
+// decoded by every new snapshot, so the sheet shows one set of samples taking shape; "New
+// samples" draws another set.
+class LatentSamplesPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LatentSamplesPanel(LatentSpace& space, QWidget* parent = nullptr);
+
+    const LatentImageLabel& sheet() const { return *sheet_; }
+
+Q_SIGNALS:
+    void samplesShown();
+    void failed(const QString& message);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void decode();
+
+    LatentSpace& space_;
+    LatentImageLabel* sheet_;
+    LatestJobRunner* decoder_;
+    std::uint64_t seed_ = 1;
+};
+
+} // namespace vae
