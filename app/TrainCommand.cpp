@@ -169,13 +169,19 @@ int train(const QCommandLineParser& parser)
     interruptRequested.store(false);
     std::signal(SIGINT, requestInterrupt);
     std::signal(SIGTERM, requestInterrupt);
+    trainer->setInterruptCheck([] { return interruptRequested.load(); });
     ProgressPrinter progress(*trainer);
-    while (!trainer->finished() && !interruptRequested.load()) {
-        progress.step(trainer->trainStep());
-        if (trainer->atEpochEnd()) {
-            progress.epoch(trainer->finishEpoch());
-            writeOutputs(*trainer, out);
+    try {
+        while (!trainer->finished() && !interruptRequested.load()) {
+            if (!trainer->atEpochEnd())
+                progress.step(trainer->trainStep());
+            if (trainer->atEpochEnd()) {
+                progress.epoch(trainer->finishEpoch());
+                writeOutputs(*trainer, out);
+            }
         }
+    } catch (const EvaluationInterrupted&) {
+        // Saved below with the epoch's evaluation still pending: --resume runs it first.
     }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

@@ -25,6 +25,14 @@ public:
     Request requested() const { return request_.load(); }
     bool runRequested() const { return request_.load() == Request::Run; }
 
+    // The session is closing: even a test evaluation in progress should stop.
+    void requestShutdown()
+    {
+        shutdown_.store(true);
+        request(Request::Stop);
+    }
+    bool shutdownRequested() const { return shutdown_.load(); }
+
     void changeLearningRate(double value) { change(&LiveSettings::learningRate, value); }
     void changeBeta(double value) { change(&LiveSettings::beta, value); }
     void changeEpochs(int value) { change(&LiveSettings::epochs, value); }
@@ -49,6 +57,7 @@ private:
     }
 
     std::atomic<Request> request_{Request::Stop};
+    std::atomic<bool> shutdown_{false};
     std::mutex mutex_;
     LiveSettings changes_;
     std::atomic<bool> hasChanges_{false}; // lets the loop skip the mutex on almost every step

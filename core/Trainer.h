@@ -7,11 +7,20 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
+#include <stdexcept>
 
 namespace vae {
 
 struct TrainerState;
+
+// Thrown when the interrupt check says stop in the middle of a test evaluation; the Trainer is
+// left as before the call (an epoch whose evaluation was interrupted stays pending).
+class EvaluationInterrupted : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 // The VAE engine: owns the network, the optimiser and the random state of one training run and
 // advances it one optimiser step at a time. Torch-free interface; not thread-safe (one owner).
@@ -51,6 +60,10 @@ public:
     StepMetrics trainStep();
     // Evaluates the test set and records the epoch's figures; call when atEpochEnd().
     EpochMetrics finishEpoch();
+
+    // Consulted between the batches of a test evaluation (the one part of training that takes
+    // seconds), so a program can shut down promptly.
+    void setInterruptCheck(std::function<bool()> shouldInterrupt);
 
     // A deep copy of the model as it is now, for other threads to read.
     std::shared_ptr<const ModelSnapshot> snapshot() const;

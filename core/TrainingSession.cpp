@@ -41,7 +41,7 @@ TrainingSession::TrainingSession(QObject* parent) : QObject(parent), worker_(new
 
 TrainingSession::~TrainingSession()
 {
-    control_.request(RunControl::Request::Stop);
+    control_.requestShutdown();
     thread_.quit();
     thread_.wait();
     delete worker_; // the thread has ended: nothing else can touch it now

@@ -109,6 +109,7 @@ void TrainingWorker::replaceTrainer(std::unique_ptr<Trainer> trainer, std::share
                                     const QString& checkpointPath)
 {
     trainer_ = std::move(trainer);
+    trainer_->setInterruptCheck([this] { return control_.shutdownRequested(); });
     looping_ = false;
     ++loopGeneration_; // a slice of the old run still queued must not train the new one
     unsentSteps_.clear();
@@ -160,7 +161,9 @@ void TrainingWorker::runSlice()
 void TrainingWorker::trainOneStep()
 {
     applyLiveSettings();
-    unsentSteps_.append(trainer_->trainStep());
+    // An epoch end can be left pending by an interrupted evaluation: finish it before stepping on.
+    if (!trainer_->atEpochEnd())
+        unsentSteps_.append(trainer_->trainStep());
     if (trainer_->atEpochEnd()) {
         flushSteps();
         Q_EMIT epochFinished(trainer_->finishEpoch());

@@ -2,6 +2,7 @@
 
 #include "RunControl.h"
 #include "SessionTypes.h"
+#include "Trainer.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -57,6 +58,8 @@ private:
     {
         try {
             return body();
+        } catch (const EvaluationInterrupted&) {
+            // Only a closing session interrupts: there is nobody left to tell.
         } catch (const std::exception& error) {
             Q_EMIT failed(QString::fromStdString(error.what()).section(QLatin1Char('\n'), 0, 0));
         } catch (...) {

@@ -197,6 +197,11 @@ EpochMetrics Trainer::finishEpoch()
     return metrics;
 }
 
+void Trainer::setInterruptCheck(std::function<bool()> shouldInterrupt)
+{
+    impl_->shouldInterrupt = std::move(shouldInterrupt);
+}
+
 std::shared_ptr<const ModelSnapshot> Trainer::snapshot() const
 {
     const TrainerState& d = *impl_;
@@ -214,6 +219,8 @@ Evaluation Trainer::evaluateTest()
     double klSum = 0;
     const int64_t count = d.test.count();
     for (int64_t first = 0; first < count; first += evaluationBatch) {
+        if (d.shouldInterrupt && d.shouldInterrupt())
+            throw EvaluationInterrupted("the test evaluation was interrupted");
         const torch::Tensor rows = torch::arange(first, std::min(first + evaluationBatch, count), torch::kLong);
         const torch::Tensor images = d.test.images(rows);
         const torch::Tensor targets = d.test.targets(rows, images, generator);

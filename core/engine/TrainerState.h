@@ -42,6 +42,7 @@ struct TrainerState {
     std::int64_t completedSteps = 0;
     bool epochEndPending = false;
     EpochAccumulator epoch;
+    std::function<bool()> shouldInterrupt;
     MetricHistory history;
 
     int stepsPerEpoch() const;

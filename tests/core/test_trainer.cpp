@@ -130,6 +130,24 @@ TEST(Trainer, ADivergingRunStopsWithAClearMessageAndKeepsTheModel)
     }
 }
 
+TEST(Trainer, AnInterruptedEvaluationLeavesTheEpochEndPending)
+{
+    TrainingConfig config = smallConfig();
+    config.epochs = 1;
+    Trainer trainer(config, shapesDataset());
+    while (!trainer.atEpochEnd())
+        trainer.trainStep();
+    bool interrupt = true;
+    trainer.setInterruptCheck([&interrupt] { return interrupt; });
+    EXPECT_THROW(trainer.finishEpoch(), EvaluationInterrupted);
+    EXPECT_TRUE(trainer.atEpochEnd());
+    EXPECT_FALSE(trainer.finished());
+    EXPECT_TRUE(trainer.history().epochs.empty());
+    interrupt = false;
+    EXPECT_EQ(trainer.finishEpoch().epoch, 1);
+    EXPECT_TRUE(trainer.finished());
+}
+
 class EndToEnd : public ::testing::TestWithParam<Architecture> {};
 
 TEST_P(EndToEnd, TestElboImprovesWithTraining)
