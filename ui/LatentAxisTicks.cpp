@@ -24,6 +24,13 @@ double roundStep(double at)
     return 10.0 * power;
 }
 
+// Whether `tick` is also a multiple of the next round step above `step` (1 for 0.5, 0.5 for 0.2).
+bool isCoarse(double tick, double step)
+{
+    const double multiple = tick / roundStep(step * 1.5);
+    return std::abs(multiple - std::round(multiple)) < 1e-6;
+}
+
 // How many view units one latent unit spans at `latent`: the axis's slope.
 double viewPerLatent(double latent, GridSpacing spacing)
 {
@@ -49,7 +56,13 @@ QVector<double> latentTicks(double viewLow, double viewHigh, GridSpacing spacing
     QVector<double> candidates;
     for (double tick = std::ceil(low / step) * step; tick <= high + step * 1e-9; tick += step)
         candidates.append(std::abs(tick) < step * 1e-9 ? 0.0 : tick);
-    std::sort(candidates.begin(), candidates.end(), [widest](double a, double b) { return std::abs(a - widest) < std::abs(b - widest); });
+    // Multiples of the coarser step first (where a compressed axis has room for few labels, they
+    // should be the round ones: 2 rather than 2.4), then the ones nearest the widest place.
+    std::sort(candidates.begin(), candidates.end(), [&](double a, double b) {
+        if (isCoarse(a, step) != isCoarse(b, step))
+            return isCoarse(a, step);
+        return std::abs(a - widest) < std::abs(b - widest);
+    });
     QVector<double> kept;
     for (double tick : candidates) {
         const double pixel = latentToView(tick, spacing) * pixelsPerUnit;

@@ -16,6 +16,11 @@
 #include <QVBoxLayout>
 
 namespace vae {
+namespace {
+
+constexpr int sideColumnWidth = 220; // room for a large preview beside the tabs
+
+} // namespace
 
 LatentExplorer::LatentExplorer(QWidget* parent)
     : QWidget(parent)
@@ -31,10 +36,10 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     tabs_->addTab(plane_, tr("Latent plane"));
     tabs_->addTab(samples_, tr("Samples"));
     tabs_->addTab(interpolation_, tr("Interpolation"));
-    tabs_->setCornerWidget(createDecoderOutputChoice(), Qt::TopRightCorner);
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->addWidget(createDecoderOutputChoice());
     sideLayout->addWidget(preview_);
     auto* rule = new QFrame(side);
     rule->setFrameShape(QFrame::HLine);
@@ -48,6 +53,7 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
+    splitter->setSizes({3 * sideColumnWidth, sideColumnWidth});
     splitter->setCollapsible(0, false);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,11 +73,11 @@ QWidget* LatentExplorer::createDecoderOutputChoice()
 {
     auto* choice = new QWidget(this);
     auto* output = new QComboBox(choice);
-    output->addItem(tr("decoder mean"), int(DecoderOutput::Mean));
-    output->addItem(tr("a sample from p(x|z)"), int(DecoderOutput::Sample));
-    output->setToolTip(tr("The mean image (Bernoulli probabilities or Gaussian means), or one draw from the decoder's distribution"));
+    output->addItem(tr("decoder means"), int(DecoderOutput::Mean));
+    output->addItem(tr("decoder samples"), int(DecoderOutput::Sample));
+    output->setToolTip(tr("The mean of p(x|z) (Bernoulli probabilities or Gaussian means), or one draw from it"));
     auto* layout = new QHBoxLayout(choice);
-    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("Images show"), choice));
     layout->addWidget(output);
     connect(output, &QComboBox::currentIndexChanged, this, [this, output] { space_->setDecoderOutput(DecoderOutput(output->currentData().toInt())); });

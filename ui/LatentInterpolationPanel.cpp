@@ -12,6 +12,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vae {
 namespace {
 
@@ -79,7 +81,10 @@ QWidget* LatentInterpolationPanel::endpointRow(int end, const QString& title)
     fromCursor->setToolTip(tr("The latent point under the cursor"));
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(title, row));
+    auto* titleLabel = new QLabel(title, row);
+    // Both rows' thumbnails line up whatever the two titles' widths.
+    titleLabel->setMinimumWidth(std::max(fontMetrics().horizontalAdvance(tr("From")), fontMetrics().horizontalAdvance(tr("To"))));
+    layout->addWidget(titleLabel);
     layout->addWidget(thumbnails_[std::size_t(end)]);
     layout->addWidget(descriptions_[std::size_t(end)], 1);
     layout->addWidget(fromSelection);

@@ -39,8 +39,8 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
     , cells_(new QSpinBox(this))
     , spacing_(new QComboBox(this))
     , range_(new QDoubleSpinBox(this))
-    , showGrid_(new QCheckBox(tr("Decoded grid"), this))
-    , showPoints_(new QCheckBox(tr("Test set"), this))
+    , showGrid_(new QCheckBox(tr("decoded grid"), this))
+    , showPoints_(new QCheckBox(tr("test set"), this))
     , opacity_(new QSlider(Qt::Horizontal, this))
 {
     axes_->addItem(tr("Dimensions"), int(PlaneAxes::Dimensions));
@@ -51,7 +51,7 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
         box->setToolTip(tr("Dimensions are listed by their KL over the test set: the informative ones first"));
     }
     reference_->addItem(tr("zero"), int(PlaneReference::Zero));
-    reference_->addItem(tr("the selected image"), int(PlaneReference::SelectedImage));
+    reference_->addItem(tr("selected image"), int(PlaneReference::SelectedImage));
     reference_->setToolTip(tr("Where the coordinates off the plane are held"));
     cells_->setRange(5, 40);
     cells_->setValue(GridSettings{}.cells);
@@ -83,19 +83,22 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
     axesRow->addWidget(axisX_);
     axesRow->addWidget(new QLabel(tr("y"), this));
     axesRow->addWidget(axisY_);
-    axesRow->addWidget(new QLabel(tr("others at"), this));
-    axesRow->addWidget(reference_);
     axesRow->addStretch(1);
     QHBoxLayout* gridRow = row(rows);
+    gridRow->addWidget(new QLabel(tr("Others at"), this));
+    gridRow->addWidget(reference_);
+    gridRow->addSpacing(8);
     gridRow->addWidget(new QLabel(tr("Grid"), this));
     gridRow->addWidget(cells_);
     gridRow->addWidget(spacing_);
     gridRow->addWidget(range_);
-    gridRow->addSpacing(8);
-    gridRow->addWidget(showGrid_);
-    gridRow->addWidget(showPoints_);
-    gridRow->addWidget(opacity_);
     gridRow->addStretch(1);
+    QHBoxLayout* layersRow = row(rows);
+    layersRow->addWidget(new QLabel(tr("Show"), this));
+    layersRow->addWidget(showGrid_);
+    layersRow->addWidget(showPoints_);
+    layersRow->addWidget(opacity_);
+    layersRow->addStretch(1);
 
     for (QComboBox* box : {axes_, axisX_, axisY_, reference_})
         connect(box, &QComboBox::activated, this, [this, box] {

@@ -6,6 +6,7 @@
 #include "core/LatentAxisScale.h"
 
 #include <QKeyEvent>
+#include <QLineF>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -22,6 +23,8 @@ constexpr int topMargin = 6;
 constexpr int rightMargin = 10;
 constexpr double minimumTickGap = 46.0;
 constexpr double hoverRadius = 6.0;
+constexpr double cursorGrabRadius = 10.0;
+constexpr double clickSlop = 4.0; // pixels a click may wander before it is a drag
 constexpr double homeMargin = 0.03; // of the grid's width, around it when fitted
 constexpr int hoverImageScale = 4;
 
@@ -385,14 +388,16 @@ void LatentPlaneView::setHovered(int index)
 void LatentPlaneView::mousePressEvent(QMouseEvent* event)
 {
     lastMouse_ = event->position();
+    pressPosition_ = event->position();
     if (event->button() == Qt::LeftButton) {
-        const int point = pointAt(event->position());
-        if (point >= 0) {
-            Q_EMIT pointClicked(point);
-            return;
+        // The cursor can sit on the data: grabbing it wins over the point beneath. Anywhere else a
+        // press is a click (select the point, or put the cursor there) until the mouse moves.
+        if (QLineF(event->position(), pixelAt(cursor_)).length() <= cursorGrabRadius) {
+            drag_ = Drag::Cursor;
+            moveCursorTo(event->position());
+        } else {
+            drag_ = Drag::Pending;
         }
-        drag_ = Drag::Cursor;
-        moveCursorTo(event->position());
     } else if (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton) {
         drag_ = Drag::Pan;
         setCursor(Qt::ClosedHandCursor);
@@ -402,20 +407,29 @@ void LatentPlaneView::mousePressEvent(QMouseEvent* event)
 void LatentPlaneView::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF position = event->position();
+    if (drag_ == Drag::Pending && QLineF(position, pressPosition_).length() > clickSlop)
+        drag_ = Drag::Cursor;
     if (drag_ == Drag::Cursor) {
         moveCursorTo(position);
     } else if (drag_ == Drag::Pan) {
         viewport_.pan(position - lastMouse_);
         userMoved_ = true;
         viewportChanged();
-    } else {
+    } else if (drag_ == Drag::None) {
         setHovered(pointAt(position));
     }
     lastMouse_ = position;
 }
 
-void LatentPlaneView::mouseReleaseEvent(QMouseEvent*)
+void LatentPlaneView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (drag_ == Drag::Pending) {
+        const int point = pointAt(pressPosition_);
+        if (point >= 0)
+            Q_EMIT pointClicked(point);
+        else
+            moveCursorTo(event->position());
+    }
     if (drag_ == Drag::Pan)
         setCursor(Qt::CrossCursor);
     drag_ = Drag::None;

@@ -16,10 +16,10 @@ namespace vae {
 
 // The latent plane: the decoded grid, the encoded test set as a scatter coloured by label, and
 // a cursor, all in one coordinate system whose ticks are latent units (warped through the normal
-// CDF with quantile spacing, where each grid cell holds equal prior mass). Left-drag moves the
-// cursor, clicking a point selects its image, hovering shows it; the wheel zooms, the right or
-// middle button pans, a double click or Home fits the grid again; the arrow keys nudge the cursor
-// (with Shift, further).
+// CDF with quantile spacing, where each grid cell holds equal prior mass). Dragging moves the
+// cursor, clicking a point selects its image (elsewhere, puts the cursor there), hovering shows
+// it; the wheel zooms, the right or middle button pans, a double click or Home fits the grid
+// again; the arrow keys nudge the cursor (with Shift, further).
 class LatentPlaneView : public QWidget {
     Q_OBJECT
 public:
@@ -70,7 +70,7 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    enum class Drag { None, Cursor, Pan };
+    enum class Drag { None, Pending, Cursor, Pan };
 
     void layersChanged();
     void viewportChanged();
@@ -112,6 +112,7 @@ private:
     bool layersDirty_ = true;
     Drag drag_ = Drag::None;
     QPointF lastMouse_;
+    QPointF pressPosition_;
 };
 
 } // namespace vae

@@ -116,8 +116,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
     addDockWidget(Qt::RightDockWidgetArea, curvesDock);
     addDockWidget(Qt::RightDockWidgetArea, reconstructionsDock);
-    // The central area keeps about half the width, for the latent views.
-    resizeDocks({datasetDock, curvesDock}, {width() * 20 / 100, width() * 30 / 100}, Qt::Horizontal);
+    // The central area keeps more than half the width, for the latent views.
+    resizeDocks({datasetDock, curvesDock}, {width() * 18 / 100, width() * 26 / 100}, Qt::Horizontal);
 }
 
 // Docks take their heights from the panels' size hints, which depend on the docks' widths: so

@@ -187,7 +187,7 @@ TEST(LatentPlanePanel, AGridDecodedForOldSettingsIsNeverShown)
     EXPECT_EQ(fixture.panel.view().gridImage().width(), 5 * fixture.model.snapshot->width());
 }
 
-TEST(LatentPlaneView, ClicksMoveTheCursorOrSelectAPointAndArrowKeysNudgeTheCursor)
+TEST(LatentPlaneView, ClicksSelectPointsOrPlaceTheCursorDragsMoveItAndArrowKeysNudgeIt)
 {
     PlaneFixture fixture(2);
     ASSERT_TRUE(fixture.settled());
@@ -212,6 +212,16 @@ TEST(LatentPlaneView, ClicksMoveTheCursorOrSelectAPointAndArrowKeysNudgeTheCurso
     QTest::mouseClick(&view, Qt::LeftButton, {}, point);
     EXPECT_EQ(fixture.space.selected(), hit);
     EXPECT_EQ(fixture.space.cursor(), cursorBefore);
+
+    // Pressing on a point and moving drags the cursor instead: the data is everywhere.
+    const QPoint away = view.pixelAt({-1.0, 1.5}).toPoint();
+    QTest::mousePress(&view, Qt::LeftButton, {}, point);
+    QTest::mouseMove(&view, point + QPoint(10, -10));
+    QTest::mouseMove(&view, away);
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, away);
+    EXPECT_NEAR(fixture.space.cursor().x(), -1.0, pixelInLatent);
+    EXPECT_NEAR(fixture.space.cursor().y(), 1.5, pixelInLatent);
+    EXPECT_EQ(fixture.space.selected(), hit);
 }
 
 } // namespace
