@@ -5,6 +5,7 @@
 #include "ModelSnapshot.h"
 #include "TrainingConfig.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -73,7 +74,8 @@ public:
 
     // Writes the whole run (settings, dataset source, model, optimiser, random state, position in
     // the epoch, history) atomically: a failure or a kill mid-save leaves the previous file intact.
-    void saveCheckpoint(const QString& path) const;
+    // `view` is the window's view state, stored as it is (readCheckpointFile gives it back).
+    void saveCheckpoint(const QString& path, const QJsonObject& view = {}) const;
     // Writes the weights as a dict of named tensors that Python's torch.load reads.
     void exportWeights(const QString& path) const;
 

@@ -91,7 +91,7 @@ void restoreTensors(const QByteArray& bytes, TrainerState& d)
 
 } // namespace
 
-void Trainer::saveCheckpoint(const QString& path) const
+void Trainer::saveCheckpoint(const QString& path, const QJsonObject& view) const
 {
     TrainerState& d = *impl_;
     CheckpointContents contents;
@@ -103,6 +103,7 @@ void Trainer::saveCheckpoint(const QString& path) const
     };
     contents.history = d.history;
     contents.tensors = serialiseTensors(d);
+    contents.view = view;
     writeCheckpointFile(path, contents);
 }
 

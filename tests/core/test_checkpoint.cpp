@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -66,6 +67,16 @@ TEST_F(Checkpoint, RoundTripIsBitExact)
     EXPECT_EQ(restored->history().steps.size(), 7u);
     EXPECT_EQ(restored->history().steps.back().elbo, trainer.history().steps.back().elbo);
     EXPECT_EQ(restored->config().toJson(), trainer.config().toJson());
+}
+
+TEST_F(Checkpoint, KeepsTheWindowsViewState)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    const QJsonObject view{{QStringLiteral("grid_cells"), 17}, {QStringLiteral("spacing"), QStringLiteral("quantile")}};
+    trainer.saveCheckpoint(path("view.vae"), view);
+    EXPECT_EQ(readCheckpointFile(path("view.vae")).view, view);
+    trainer.saveCheckpoint(path("plain.vae"));
+    EXPECT_TRUE(readCheckpointFile(path("plain.vae")).view.isEmpty());
 }
 
 TEST_F(Checkpoint, ResumedTrainingContinuesTheSameCurve)
