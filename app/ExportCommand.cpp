@@ -1,12 +1,10 @@
 #include "ExportCommand.h"
 
 #include "CommandLine.h"
-#include "core/DecodedImages.h"
-#include "core/GifWriter.h"
+#include "core/ExportRecipes.h"
 #include "core/ImageFile.h"
 #include "core/InputError.h"
-#include "core/LatentCodes.h"
-#include "core/LatentSampling.h"
+#include "core/InterpolationEnds.h"
 #include "core/Trainer.h"
 
 #include <QDir>
@@ -15,8 +13,6 @@
 
 namespace vae {
 namespace {
-
-constexpr int gifFrameCentiseconds = 10;
 
 struct ImageExport {
     DecodeStyle style;
@@ -100,15 +96,21 @@ std::vector<float> encodingOf(const Trainer& trainer, const ModelSnapshot& model
     return means;
 }
 
+InterpolationEnd testImageEnd(const Trainer& trainer, int index, const char* option)
+{
+    testImage(trainer, index, option); // says which option named a missing image
+    return InterpolationEnd{index, {}};
+}
+
 ImageExport imageExportOptions(const QCommandLineParser& parser, const ModelSnapshot& model)
 {
     ImageExport exportOptions;
     exportOptions.style.output = parser.isSet(QStringLiteral("sample")) ? DecoderOutput::Sample : DecoderOutput::Mean;
     exportOptions.style.seed = parser.value(QStringLiteral("seed")).toULongLong();
-    exportOptions.layout.border = boundedInt(parser, "border", 0, 64);
+    const int border = boundedInt(parser, "border", 0, 64);
     const int side = std::max(model.width(), model.height());
     const int cell = parser.isSet(QStringLiteral("cell")) ? boundedInt(parser, "cell", side, 64 * side) : 2 * side;
-    exportOptions.layout.scale = std::max(1, cell / side);
+    exportOptions.layout = exportLayout(model, cell, border);
     return exportOptions;
 }
 
@@ -137,13 +139,13 @@ QImage pointImage(const QCommandLineParser& parser, const ModelSnapshot& model, 
     const std::vector<float> z = floatList(parser.value(QStringLiteral("point")), "point");
     if (int(z.size()) != model.latentDim())
         throw InputError(QStringLiteral("--point: %1 coordinates given, the model's latent space has %2").arg(z.size()).arg(model.latentDim()).toStdString());
-    return tileImages(decodeImages(model, z, look.style), 1, TileLayout{look.layout.scale, 0, look.layout.background});
+    return decodePointImage(model, z, look.style, look.layout);
 }
 
 QImage priorSheet(const QCommandLineParser& parser, const ModelSnapshot& model, const ImageExport& look)
 {
     const int cells = boundedInt(parser, "prior", 1, 100);
-    return tileImages(decodeImages(model, priorSamples(cells * cells, model.latentDim(), look.style.seed), look.style), cells, look.layout);
+    return decodePriorSheet(model, cells, cells, look.style.seed, look.style, look.layout);
 }
 
 void exportInterpolation(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model,
@@ -154,18 +156,10 @@ void exportInterpolation(const QCommandLineParser& parser, const Trainer& traine
     const QString kind = parser.value(QStringLiteral("path"));
     if (kind != QLatin1String("linear") && kind != QLatin1String("spherical"))
         throw InputError(QStringLiteral("--path: '%1' is not one of linear|spherical").arg(kind).toStdString());
-    const std::vector<float> path = interpolationPath(encodingOf(trainer, model, first, "interpolate"),
-                                                      encodingOf(trainer, model, second, "interpolate"), steps,
-                                                      kind == QLatin1String("spherical") ? InterpolationKind::Spherical : InterpolationKind::Linear);
-    const std::vector<QImage> images = decodeImages(model, path, look.style);
-    if (out.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) {
-        std::vector<QImage> frames;
-        for (const QImage& image : images)
-            frames.push_back(tileImages({image}, 1, TileLayout{look.layout.scale, 0, look.layout.background}));
-        writeAnimatedGif(out, frames, gifFrameCentiseconds);
-    } else {
-        saveImage(tileImages(images, steps, look.layout), out);
-    }
+    const std::vector<float> path = interpolationLatents(model, trainer.dataset().test, testImageEnd(trainer, first, "interpolate"),
+                                                         testImageEnd(trainer, second, "interpolate"), steps,
+                                                         kind == QLatin1String("spherical") ? InterpolationKind::Spherical : InterpolationKind::Linear);
+    writeInterpolation(out, decodeImages(model, path, look.style), look.layout);
 }
 
 void exportCodes(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model, const QString& out)
@@ -173,13 +167,7 @@ void exportCodes(const QCommandLineParser& parser, const Trainer& trainer, const
     const QString split = parser.value(QStringLiteral("codes"));
     if (split != QLatin1String("train") && split != QLatin1String("test"))
         throw InputError(QStringLiteral("--codes: '%1' is not one of train|test").arg(split).toStdString());
-    const LatentCodes codes = encodeImageSet(model, split == QLatin1String("train") ? trainer.dataset().train : trainer.dataset().test);
-    if (out.endsWith(QLatin1String(".npy"), Qt::CaseInsensitive))
-        writeLatentCodesNpy(out, codes);
-    else if (out.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        writeLatentCodesCsv(out, codes);
-    else
-        throw InputError(QStringLiteral("--out %1: latent codes are written as .csv or .npy").arg(out).toStdString());
+    writeLatentCodesFile(out, encodeImageSet(model, split == QLatin1String("train") ? trainer.dataset().train : trainer.dataset().test));
 }
 
 int exportFromCheckpoint(const QCommandLineParser& parser)

@@ -66,6 +66,8 @@ int runGui(int& argc, char** argv)
     window.show();
     if (options.start)
         window.startWhenReady();
+    if (window.offerAutosave(options.model))
+        return app.exec();
     if (!options.model.isEmpty()) {
         window.openModel(options.model, options.dataset);
         return app.exec();

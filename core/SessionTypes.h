@@ -5,6 +5,7 @@
 #include "ModelSnapshot.h"
 #include "TrainingConfig.h"
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 #include <QVector>
@@ -27,6 +28,7 @@ struct RunInfo {
     int completedEpochs = 0;
     std::int64_t completedSteps = 0;
     QString checkpointPath; // the file it was opened from; empty for a new model
+    QJsonObject view;       // the window's view state saved with it; empty for a new model
 };
 
 using SnapshotPtr = std::shared_ptr<const ModelSnapshot>;

@@ -31,6 +31,7 @@ TrainingSession::TrainingSession(QObject* parent) : QObject(parent), worker_(new
     connect(worker_, &TrainingWorker::snapshotReady, this, &TrainingSession::snapshotReady);
     connect(worker_, &TrainingWorker::settingsApplied, this, &TrainingSession::settingsApplied);
     connect(worker_, &TrainingWorker::modelSaved, this, &TrainingSession::modelSaved);
+    connect(worker_, &TrainingWorker::autosaved, this, &TrainingSession::autosaved);
     connect(worker_, &TrainingWorker::failed, this, &TrainingSession::failed);
     connect(worker_, &TrainingWorker::stateChanged, this, [this](SessionState state) {
         state_ = state;
@@ -61,9 +62,14 @@ void TrainingSession::openModel(const QString& checkpointPath, const QString& da
     QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, datasetOverride] { worker->open(checkpointPath, datasetOverride); });
 }
 
-void TrainingSession::saveModel(const QString& checkpointPath)
+void TrainingSession::saveModel(const QString& checkpointPath, const QJsonObject& view)
 {
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath] { worker->save(checkpointPath); });
+    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Chosen); });
+}
+
+void TrainingSession::autosave(const QString& checkpointPath, const QJsonObject& view)
+{
+    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Autosave); });
 }
 
 void TrainingSession::start()

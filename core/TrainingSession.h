@@ -30,8 +30,12 @@ public:
     // Replaces the model and the dataset with a checkpoint's: the dataset named in it, or
     // `datasetOverride` when given.
     void openModel(const QString& checkpointPath, const QString& datasetOverride = {});
-    // Saves between two steps, without pausing a run.
-    void saveModel(const QString& checkpointPath);
+    // Saves between two steps, without pausing a run; `view` is the window's view state, stored
+    // with the model and given back in RunInfo::view when the file is opened.
+    void saveModel(const QString& checkpointPath, const QJsonObject& view = {});
+    // The same, as a safety copy: reported by autosaved() rather than modelSaved(), so the model
+    // keeps the file the user chose.
+    void autosave(const QString& checkpointPath, const QJsonObject& view);
 
     void start(); // also resumes a paused run
     void pause(); // takes effect after the step in progress
@@ -55,6 +59,7 @@ Q_SIGNALS:
     // After a live setting (learning rate, beta, epochs, threads) reached the model.
     void settingsApplied(const vae::TrainingConfig& config);
     void modelSaved(const QString& checkpointPath);
+    void autosaved(const QString& checkpointPath);
     void failed(const QString& message);
 
 private:

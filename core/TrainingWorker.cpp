@@ -1,5 +1,6 @@
 #include "TrainingWorker.h"
 
+#include "CheckpointFile.h"
 #include "Trainer.h"
 
 #include <utility>
@@ -34,17 +35,22 @@ void TrainingWorker::open(const QString& checkpointPath, const QString& datasetO
 {
     guarded([&] {
         std::shared_ptr<const Dataset> dataset = loadCheckpointDataset(checkpointPath, datasetOverride);
-        replaceTrainer(Trainer::fromCheckpoint(checkpointPath, dataset), dataset, checkpointPath);
+        auto trainer = Trainer::fromCheckpoint(checkpointPath, dataset);
+        // The Trainer keeps no view state: it is the window's, read back from the file for it.
+        replaceTrainer(std::move(trainer), dataset, checkpointPath, readCheckpointFile(checkpointPath).view);
     });
 }
 
-void TrainingWorker::save(const QString& checkpointPath)
+void TrainingWorker::save(const QString& checkpointPath, const QJsonObject& view, SaveKind kind)
 {
     guarded([&] {
         if (!trainer_)
             throw std::runtime_error("there is no model to save yet: open a dataset first");
-        trainer_->saveCheckpoint(checkpointPath);
-        Q_EMIT modelSaved(checkpointPath);
+        trainer_->saveCheckpoint(checkpointPath, view);
+        if (kind == SaveKind::Autosave)
+            Q_EMIT autosaved(checkpointPath);
+        else
+            Q_EMIT modelSaved(checkpointPath);
     });
 }
 
@@ -106,7 +112,7 @@ void TrainingWorker::applyLiveSettings()
 }
 
 void TrainingWorker::replaceTrainer(std::unique_ptr<Trainer> trainer, std::shared_ptr<const Dataset> dataset,
-                                    const QString& checkpointPath)
+                                    const QString& checkpointPath, const QJsonObject& view)
 {
     trainer_ = std::move(trainer);
     trainer_->setInterruptCheck([this] { return control_.shutdownRequested(); });
@@ -121,6 +127,7 @@ void TrainingWorker::replaceTrainer(std::unique_ptr<Trainer> trainer, std::share
     run.completedEpochs = trainer_->completedEpochs();
     run.completedSteps = trainer_->completedSteps();
     run.checkpointPath = checkpointPath;
+    run.view = view;
     Q_EMIT modelReady(run);
     publishSnapshot();
     setState(trainer_->finished() ? SessionState::Finished : SessionState::Ready);

@@ -13,6 +13,9 @@ namespace vae {
 
 class Trainer;
 
+// Whether a save is the user's (the model's file from now on) or an autosave's safety copy.
+enum class SaveKind { Chosen, Autosave };
+
 // Owns the Trainer and lives on the training thread (a TrainingSession's implementation; the
 // window talks to the session). It trains in slices of about 50 ms: between steps it reads
 // RunControl, and between slices the event loop lets queued commands (save, reset, open) in,
@@ -26,7 +29,7 @@ public:
     // Each runs on the training thread, called through the event loop by the session.
     void reset(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
     void open(const QString& checkpointPath, const QString& datasetOverride);
-    void save(const QString& checkpointPath);
+    void save(const QString& checkpointPath, const QJsonObject& view, SaveKind kind);
     void run();
     void stepOnce();
     void stop();
@@ -41,10 +44,12 @@ Q_SIGNALS:
     // After a live setting (learning rate, beta, epochs, threads) reached the model.
     void settingsApplied(const vae::TrainingConfig& config);
     void modelSaved(const QString& checkpointPath);
+    void autosaved(const QString& checkpointPath);
     void failed(const QString& message);
 
 private:
-    void replaceTrainer(std::unique_ptr<Trainer> trainer, std::shared_ptr<const Dataset> dataset, const QString& checkpointPath);
+    void replaceTrainer(std::unique_ptr<Trainer> trainer, std::shared_ptr<const Dataset> dataset, const QString& checkpointPath,
+                        const QJsonObject& view = {});
     void runSlice();
     void trainOneStep();
     void flushSteps();

@@ -12,6 +12,8 @@ namespace {
 const QString trainingKey = QStringLiteral("training/settings");
 const QString datasetKey = QStringLiteral("dataset/last");
 const QString recentKey = QStringLiteral("files/recent");
+const QString autosaveKey = QStringLiteral("files/autosave_minutes");
+constexpr int defaultAutosaveMinutes = 3;
 const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 // Bumped when the docks change, so an old layout is not restored onto different docks.
@@ -44,6 +46,12 @@ QString storedDataset()
 void storeDataset(const QString& spec)
 {
     QSettings().setValue(datasetKey, spec);
+}
+
+int storedAutosaveMinutes()
+{
+    const int minutes = QSettings().value(autosaveKey, defaultAutosaveMinutes).toInt();
+    return minutes > 0 ? minutes : defaultAutosaveMinutes;
 }
 
 QStringList storedRecentFiles()

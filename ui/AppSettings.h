@@ -16,6 +16,9 @@ void storeTrainingConfig(const TrainingConfig& config);
 QString storedDataset();
 void storeDataset(const QString& spec);
 
+// How often a training run is copied to the autosave file.
+int storedAutosaveMinutes();
+
 QStringList storedRecentFiles();
 void storeRecentFiles(const QStringList& paths);
 

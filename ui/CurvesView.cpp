@@ -1,7 +1,5 @@
 #include "CurvesView.h"
 
-#include "CurvesPlot.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -9,6 +7,8 @@
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vae {
 namespace {
@@ -45,7 +45,7 @@ CurvesView::CurvesView(QWidget* parent) : QWidget(parent), plot_(new CurvesPlot(
 QWidget* CurvesView::controls()
 {
     auto* bar = new QWidget(this);
-    auto* smoothing = new QSlider(Qt::Horizontal, bar);
+    auto* smoothing = smoothing_ = new QSlider(Qt::Horizontal, bar);
     smoothing->setObjectName(QStringLiteral("smoothing"));
     smoothing->setRange(0, smoothingSteps - 1);
     smoothing->setToolTip(tr("Weight of the exponential moving average drawn over the per-step values (0: none)."));
@@ -58,14 +58,14 @@ QWidget* CurvesView::controls()
     });
     smoothing->setValue(defaultSmoothing);
 
-    auto* unit = new QComboBox(bar);
+    auto* unit = unit_ = new QComboBox(bar);
     unit->setObjectName(QStringLiteral("axisUnit"));
     unit->addItem(tr("steps"), int(CurveAxisUnit::Steps));
     unit->addItem(tr("epochs"), int(CurveAxisUnit::Epochs));
     unit->setToolTip(tr("The unit of the x axis."));
     connect(unit, &QComboBox::currentIndexChanged, this, [this, unit] { plot_->setAxisUnit(CurveAxisUnit(unit->currentData().toInt())); });
 
-    auto* logKl = new QCheckBox(tr("log KL"), bar);
+    auto* logKl = logKl_ = new QCheckBox(tr("log KL"), bar);
     logKl->setObjectName(QStringLiteral("logKl"));
     logKl->setToolTip(tr("A logarithmic axis for the KL term, which spans decades early in a run."));
     connect(logKl, &QCheckBox::toggled, plot_, &CurvesPlot::setKlLogarithmic);
@@ -88,6 +88,18 @@ QWidget* CurvesView::controls()
     layout->addWidget(logKl);
     layout->addWidget(fit);
     return bar;
+}
+
+CurvesDisplay CurvesView::display() const
+{
+    return {double(smoothing_->value()) / smoothingSteps, CurveAxisUnit(unit_->currentData().toInt()), logKl_->isChecked()};
+}
+
+void CurvesView::setDisplay(const CurvesDisplay& display)
+{
+    smoothing_->setValue(qRound(display.smoothing * smoothingSteps));
+    unit_->setCurrentIndex(std::max(0, unit_->findData(int(display.unit))));
+    logKl_->setChecked(display.logKl);
 }
 
 void CurvesView::showRun(const RunInfo& run)

@@ -1,15 +1,24 @@
 #pragma once
 
+#include "CurvesPlot.h"
 #include "core/Metrics.h"
 #include "core/SessionTypes.h"
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QSlider;
 
 namespace vae {
 
-class CurvesPlot;
+// How the curves are drawn, as the controls above them set it.
+struct CurvesDisplay {
+    double smoothing = 0.8;
+    CurveAxisUnit unit = CurveAxisUnit::Steps;
+    bool logKl = false;
+};
 
 // The training curves with their controls: smoothing, x axis in steps or epochs, a logarithmic
 // KL axis, "fit" to follow the data again, and a read-out of the figures under the mouse.
@@ -24,12 +33,17 @@ public:
     void appendEpoch(const EpochMetrics& epoch);
 
     CurvesPlot* plot() const { return plot_; }
+    CurvesDisplay display() const;
+    void setDisplay(const CurvesDisplay& display);
 
 private:
     QWidget* controls();
 
     CurvesPlot* plot_;
     QLabel* readout_;
+    QSlider* smoothing_ = nullptr;
+    QComboBox* unit_ = nullptr;
+    QCheckBox* logKl_ = nullptr;
 };
 
 } // namespace vae

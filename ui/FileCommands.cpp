@@ -67,7 +67,7 @@ FileCommands::FileCommands(QWidget* window)
     connect(recent_, &RecentFiles::chosen, this, &FileCommands::openRecent);
 }
 
-void FileCommands::fillMenu(QMenu* menu) const
+void FileCommands::fillMenu(QMenu* menu, QMenu* exportMenu) const
 {
     menu->addAction(openDatasetFolder_);
     menu->addAction(openDatasetFiles_);
@@ -76,6 +76,7 @@ void FileCommands::fillMenu(QMenu* menu) const
     menu->addAction(openModel_);
     menu->addAction(saveModel_);
     menu->addAction(saveModelAs_);
+    menu->addMenu(exportMenu);
     menu->addSeparator();
     menu->addMenu(recentMenu_);
     menu->addSeparator();

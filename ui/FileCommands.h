@@ -20,7 +20,8 @@ class FileCommands : public QObject {
 public:
     explicit FileCommands(QWidget* window);
 
-    void fillMenu(QMenu* menu) const;
+    // `exportMenu` goes after the save actions.
+    void fillMenu(QMenu* menu, QMenu* exportMenu) const;
     QAction* openDatasetFolder() const { return openDatasetFolder_; }
     QAction* openModel() const { return openModel_; }
     QAction* saveModel() const { return saveModel_; }

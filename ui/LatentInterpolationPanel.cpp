@@ -20,15 +20,6 @@ namespace {
 constexpr int thumbnailSide = 40;
 constexpr int widestRow = 12; // images per row before the path wraps onto a second one
 
-std::vector<float> endpointLatent(const ModelSnapshot& model, const ImageSet& test, int image, const std::vector<float>& point)
-{
-    if (image < 0)
-        return point;
-    std::vector<float> mean, logVariance;
-    model.encode(test.image(image), 1, mean, logVariance);
-    return mean;
-}
-
 } // namespace
 
 LatentInterpolationPanel::LatentInterpolationPanel(LatentSpace& space, QWidget* parent)
@@ -100,17 +91,30 @@ QWidget* LatentInterpolationPanel::endpointRow(int end, const QString& title)
     return row;
 }
 
-void LatentInterpolationPanel::setEndpoint(int end, Endpoint endpoint)
+InterpolationChoice LatentInterpolationPanel::choice() const
+{
+    return {ends_, steps_->value(), InterpolationKind(kind_->currentData().toInt())};
+}
+
+void LatentInterpolationPanel::setChoice(const InterpolationChoice& choice)
+{
+    steps_->setValue(choice.steps);
+    kind_->setCurrentIndex(std::max(0, kind_->findData(int(choice.kind))));
+    setEndpoint(0, choice.ends[0]);
+    setEndpoint(1, choice.ends[1]);
+}
+
+void LatentInterpolationPanel::setEndpoint(int end, InterpolationEnd endpoint)
 {
     const Dataset* dataset = space_.dataset().get();
     QLabel* description = descriptions_[std::size_t(end)];
     LatentImageLabel* thumbnail = thumbnails_[std::size_t(end)];
-    if (endpoint.image >= 0 && dataset) {
+    if (endpoint.testImage >= 0 && dataset) {
         const ImageSet& test = dataset->test;
-        const int label = test.hasLabels() ? test.labels[std::size_t(endpoint.image)] : -1;
-        description->setText(label >= 0 && label < dataset->classNames.size() ? tr("test image #%L1 · %2").arg(endpoint.image).arg(dataset->classNames[label])
-                                                                              : tr("test image #%L1").arg(endpoint.image));
-        thumbnail->setImage(imageFromSet(test, endpoint.image));
+        const int label = test.hasLabels() ? test.labels[std::size_t(endpoint.testImage)] : -1;
+        description->setText(label >= 0 && label < dataset->classNames.size() ? tr("test image #%L1 · %2").arg(endpoint.testImage).arg(dataset->classNames[label])
+                                                                              : tr("test image #%L1").arg(endpoint.testImage));
+        thumbnail->setImage(imageFromSet(test, endpoint.testImage));
     } else if (!endpoint.point.empty()) {
         QStringList coordinates;
         for (float value : endpoint.point)
@@ -156,19 +160,17 @@ void LatentInterpolationPanel::decode()
     const std::shared_ptr<const Dataset> dataset = space_.dataset();
     if (!snapshot || !dataset || !isVisible())
         return;
-    const auto usable = [&](const Endpoint& end) {
-        return end.image >= 0 ? end.image < dataset->test.count() : int(end.point.size()) == snapshot->latentDim();
+    const auto usable = [&](const InterpolationEnd& end) {
+        return end.testImage >= 0 ? end.testImage < dataset->test.count() : int(end.point.size()) == snapshot->latentDim();
     };
     if (!usable(ends_[0]) || !usable(ends_[1]))
         return;
-    const int steps = steps_->value();
-    const int columns = steps <= widestRow ? steps : (steps + 1) / 2;
+    const InterpolationChoice shown = choice();
+    const int columns = shown.steps <= widestRow ? shown.steps : (shown.steps + 1) / 2;
     decoder_->run(
-        [snapshot, dataset, ends = ends_, steps, columns, kind = InterpolationKind(kind_->currentData().toInt()), style = space_.decodeStyle()] {
-            const ImageSet& test = dataset->test;
-            const std::vector<float> from = endpointLatent(*snapshot, test, ends[0].image, ends[0].point);
-            const std::vector<float> to = endpointLatent(*snapshot, test, ends[1].image, ends[1].point);
-            return tileImages(decodeImages(*snapshot, interpolationPath(from, to, steps, kind), style), columns, {1, 1, Qt::white});
+        [snapshot, dataset, shown, columns, style = space_.decodeStyle()] {
+            const std::vector<float> path = interpolationLatents(*snapshot, dataset->test, shown.ends[0], shown.ends[1], shown.steps, shown.kind);
+            return tileImages(decodeImages(*snapshot, path, style), columns, {1, 1, Qt::white});
         },
         [this](const QImage& path) {
             path_->setImage(path);

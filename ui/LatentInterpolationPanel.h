@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/InterpolationEnds.h"
+
 #include <QWidget>
 
 #include <array>
@@ -10,6 +12,13 @@ class QLabel;
 class QSpinBox;
 
 namespace vae {
+
+// What the interpolation shows: its two ends, the number of images, the kind of path.
+struct InterpolationChoice {
+    std::array<InterpolationEnd, 2> ends;
+    int steps = 10;
+    InterpolationKind kind = InterpolationKind::Linear;
+};
 
 class LatentImageLabel;
 class LatentSpace;
@@ -23,6 +32,8 @@ public:
     explicit LatentInterpolationPanel(LatentSpace& space, QWidget* parent = nullptr);
 
     const LatentImageLabel& path() const { return *path_; }
+    InterpolationChoice choice() const;
+    void setChoice(const InterpolationChoice& choice);
 
 Q_SIGNALS:
     void pathShown();
@@ -32,18 +43,13 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    struct Endpoint {
-        int image = -1;           // a test image, or -1 for a point
-        std::vector<float> point; // when not an image
-    };
-
     QWidget* endpointRow(int end, const QString& title);
-    void setEndpoint(int end, Endpoint endpoint);
+    void setEndpoint(int end, InterpolationEnd endpoint);
     void pickDefaultEndpoints();
     void decode();
 
     LatentSpace& space_;
-    std::array<Endpoint, 2> ends_;
+    std::array<InterpolationEnd, 2> ends_;
     std::array<QLabel*, 2> descriptions_{};
     std::array<LatentImageLabel*, 2> thumbnails_{};
     QSpinBox* steps_;

@@ -41,6 +41,9 @@ LatentPlaneView::LatentPlaneView(QWidget* parent) : QWidget(parent)
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setCursor(Qt::CrossCursor);
+    // The right button pans; its menu comes on a release without a drag (menuRequested), not on
+    // the press as Qt's context menus do here.
+    setContextMenuPolicy(Qt::PreventContextMenu);
 }
 
 QSize LatentPlaneView::sizeHint() const
@@ -432,6 +435,8 @@ void LatentPlaneView::mouseReleaseEvent(QMouseEvent* event)
     }
     if (drag_ == Drag::Pan)
         setCursor(Qt::CrossCursor);
+    if (drag_ == Drag::Pan && event->button() == Qt::RightButton && QLineF(event->position(), pressPosition_).length() <= clickSlop)
+        Q_EMIT menuRequested(event->globalPosition().toPoint());
     drag_ = Drag::None;
 }
 

@@ -57,6 +57,8 @@ public:
 Q_SIGNALS:
     void cursorMoved(const QPointF& planeCoordinates);
     void pointClicked(int index);
+    // A right click that did not pan: the place for a context menu.
+    void menuRequested(const QPoint& globalPosition);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

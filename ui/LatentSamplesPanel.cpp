@@ -2,7 +2,7 @@
 
 #include "LatentImageLabel.h"
 #include "LatentSpace.h"
-#include "core/LatentSampling.h"
+#include "core/ExportRecipes.h"
 #include "core/LatestJobRunner.h"
 
 #include <QHBoxLayout>
@@ -11,12 +11,6 @@
 #include <QVBoxLayout>
 
 namespace vae {
-namespace {
-
-constexpr int sheetColumns = 10;
-constexpr int sheetRows = 10;
-
-} // namespace
 
 LatentSamplesPanel::LatentSamplesPanel(LatentSpace& space, QWidget* parent)
     : QWidget(parent)
@@ -32,11 +26,7 @@ LatentSamplesPanel::LatentSamplesPanel(LatentSpace& space, QWidget* parent)
     layout->addLayout(header);
     layout->addWidget(sheet_, 1);
 
-    connect(again, &QPushButton::clicked, this, [this] {
-        ++seed_;
-        decoder_->invalidate();
-        decode();
-    });
+    connect(again, &QPushButton::clicked, this, [this] { setSeed(seed_ + 1); });
     connect(&space_, &LatentSpace::modelStarted, this, [this] {
         decoder_->invalidate();
         sheet_->clear();
@@ -44,6 +34,13 @@ LatentSamplesPanel::LatentSamplesPanel(LatentSpace& space, QWidget* parent)
     connect(&space_, &LatentSpace::snapshotChanged, this, &LatentSamplesPanel::decode);
     connect(&space_, &LatentSpace::decodeStyleChanged, this, &LatentSamplesPanel::decode);
     connect(decoder_, &LatestJobRunner::failed, this, &LatentSamplesPanel::failed);
+}
+
+void LatentSamplesPanel::setSeed(std::uint64_t seed)
+{
+    seed_ = seed;
+    decoder_->invalidate();
+    decode();
 }
 
 void LatentSamplesPanel::showEvent(QShowEvent* event)
@@ -59,8 +56,7 @@ void LatentSamplesPanel::decode()
         return;
     decoder_->run(
         [snapshot, seed = seed_, style = space_.decodeStyle()] {
-            const std::vector<float> latents = priorSamples(sheetColumns * sheetRows, snapshot->latentDim(), seed);
-            return tileImages(decodeImages(*snapshot, latents, style), sheetColumns, {1, 2, Qt::white});
+            return decodePriorSheet(*snapshot, sheetColumns, sheetRows, seed, style, {1, 2, Qt::white});
         },
         [this](const QImage& sheet) {
             sheet_->setImage(sheet);

@@ -18,7 +18,13 @@ class LatentSamplesPanel : public QWidget {
 public:
     explicit LatentSamplesPanel(LatentSpace& space, QWidget* parent = nullptr);
 
+    static constexpr int sheetColumns = 10;
+    static constexpr int sheetRows = 10;
+
     const LatentImageLabel& sheet() const { return *sheet_; }
+    // Which draws from the prior the sheet shows.
+    std::uint64_t seed() const { return seed_; }
+    void setSeed(std::uint64_t seed);
 
 Q_SIGNALS:
     void samplesShown();

@@ -2,13 +2,16 @@
 
 #include "AboutText.h"
 #include "AppSettings.h"
+#include "Autosave.h"
 #include "CurvesView.h"
 #include "DatasetOpener.h"
 #include "DatasetPanel.h"
+#include "ExportActions.h"
 #include "FileCommands.h"
 #include "LatentExplorer.h"
 #include "MessageBanner.h"
 #include "ReconstructionPanel.h"
+#include "SessionFiles.h"
 #include "TrainingActions.h"
 #include "TrainingController.h"
 #include "TrainingPanel.h"
@@ -21,6 +24,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -32,6 +36,9 @@
 
 namespace vae {
 namespace {
+
+// Below this width the docks share the left column (the window must fit 1024 x 700).
+constexpr int narrowScreenWidth = 1280;
 
 QDockWidget* dock(const QString& title, const QString& objectName, QWidget* content, QWidget* parent)
 {
@@ -74,6 +81,9 @@ MainWindow::MainWindow(QWidget* parent)
     , trainingActions_(new TrainingActions(*session_, this))
     , controller_(new TrainingController(*session_, *trainingPanel_, this))
     , fileCommands_(new FileCommands(this))
+    , sessionFiles_(new SessionFiles(*session_, *explorer_, *curves_, this))
+    , exports_(new ExportActions(*session_, *explorer_, *curves_, this))
+    , autosave_(new Autosave(*session_, *sessionFiles_, this))
     , opener_(new DatasetOpener(this))
 {
     datasetPanel_->setObjectName(QStringLiteral("datasetPanel"));
@@ -116,6 +126,16 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
     addDockWidget(Qt::RightDockWidgetArea, curvesDock);
     addDockWidget(Qt::RightDockWidgetArea, reconstructionsDock);
+    if (screen()->availableSize().width() < narrowScreenWidth) {
+        // Three columns leave the latent views no room on a small screen: the docks become tabs
+        // of one column, the curves in front.
+        tabifyDockWidget(datasetDock, settingsDock);
+        tabifyDockWidget(datasetDock, curvesDock);
+        tabifyDockWidget(datasetDock, reconstructionsDock);
+        curvesDock->raise();
+        resizeDocks({curvesDock}, {width() * 28 / 100}, Qt::Horizontal);
+        return;
+    }
     // The central area keeps more than half the width, for the latent views.
     resizeDocks({datasetDock, curvesDock}, {width() * 18 / 100, width() * 26 / 100}, Qt::Horizontal);
 }
@@ -134,7 +154,10 @@ void MainWindow::arrangeDockHeights()
 
 void MainWindow::createMenus()
 {
-    fileCommands_->fillMenu(menuBar()->addMenu(tr("&File")));
+    QMenu* exportMenu = new QMenu(tr("&Export"), this);
+    exports_->fillMenu(exportMenu);
+    exports_->attachContextMenus();
+    fileCommands_->fillMenu(menuBar()->addMenu(tr("&File")), exportMenu);
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addActions({trainingActions_->startPause(), trainingActions_->step(), trainingActions_->stop()});
@@ -194,6 +217,11 @@ void MainWindow::connectSession()
         banner_->showNotice(tr("Saved the model to %1").arg(path));
     });
     connect(session, &TrainingSession::failed, banner_, &MessageBanner::showError);
+    connect(sessionFiles_, &SessionFiles::failed, banner_, &MessageBanner::showError);
+    connect(exports_, &ExportActions::failed, banner_, &MessageBanner::showError);
+    connect(exports_, &ExportActions::exported, this, [this](const QStringList& paths) {
+        banner_->showNotice(tr("Exported %1").arg(paths.join(QStringLiteral(", "))));
+    });
     connect(reconstructions_, &ReconstructionPanel::failed, banner_, &MessageBanner::showError);
     connect(explorer_, &LatentExplorer::failed, banner_, &MessageBanner::showError);
     connect(controller_, &TrainingController::problem, banner_, &MessageBanner::showError);
@@ -207,7 +235,7 @@ void MainWindow::connectFileCommands()
 {
     connect(fileCommands_, &FileCommands::datasetChosen, this, &MainWindow::openDataset);
     connect(fileCommands_, &FileCommands::modelChosen, this, [this](const QString& path) { openModel(path); });
-    connect(fileCommands_, &FileCommands::saveChosen, session_.get(), &TrainingSession::saveModel);
+    connect(fileCommands_, &FileCommands::saveChosen, sessionFiles_, &SessionFiles::save);
     connect(opener_, &DatasetOpener::opened, this, &MainWindow::datasetOpened);
     connect(opener_, &DatasetOpener::failed, this, &MainWindow::datasetFailed);
 }
@@ -223,7 +251,25 @@ void MainWindow::openDataset(const QString& spec)
 void MainWindow::openModel(const QString& path, const QString& datasetOverride)
 {
     if (controller_->confirmDiscard(tr("Opening %1").arg(QFileInfo(path).fileName())))
-        session_->openModel(path, datasetOverride);
+        sessionFiles_->open(path, datasetOverride);
+}
+
+bool MainWindow::offerAutosave(const QString& openingModel)
+{
+    const std::optional<Autosave::Leftover> leftover = autosave_->leftover();
+    if (!leftover || (!openingModel.isEmpty() && QFileInfo(leftover->sessionPath) != QFileInfo(openingModel)))
+        return false;
+    const QString run = leftover->sessionPath.isEmpty() ? tr("a run that was never saved") : leftover->sessionPath;
+    const auto answer = QMessageBox::question(this, tr("Restore the Autosave?"),
+                                              tr("vae-explorer autosaved %1 at %2, later than it was last saved. Restore the autosave?\n\n"
+                                                 "No deletes the autosave.")
+                                                  .arg(run, QLocale().toString(leftover->written, QLocale::ShortFormat)),
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        autosave_->discard();
+        return false;
+    }
+    return sessionFiles_->open(autosave_->path());
 }
 
 void MainWindow::startWhenReady()
@@ -263,8 +309,11 @@ void MainWindow::showRun(const RunInfo& run)
     curves_->showRun(run);
     statusBar_->showRun(run);
     if (!run.checkpointPath.isEmpty()) {
-        setModelPath(run.checkpointPath);
-        fileCommands_->remember(run.checkpointPath);
+        // A restored autosave belongs to the session it was made from, if that was ever saved.
+        const QString sessionPath = autosave_->sessionPathOf(run);
+        setModelPath(sessionPath);
+        if (!sessionPath.isEmpty())
+            fileCommands_->remember(sessionPath);
     }
     updateTitle();
 }
@@ -273,6 +322,7 @@ void MainWindow::setModelPath(const QString& path)
 {
     modelPath_ = path;
     fileCommands_->setModelPath(path);
+    autosave_->setSessionPath(path);
     updateTitle();
 }
 

@@ -8,13 +8,16 @@
 
 namespace vae {
 
+class Autosave;
 class CurvesView;
 class DatasetOpener;
 class DatasetPanel;
+class ExportActions;
 class FileCommands;
 class LatentExplorer;
 class MessageBanner;
 class ReconstructionPanel;
+class SessionFiles;
 class TrainingActions;
 class TrainingController;
 class TrainingPanel;
@@ -33,13 +36,20 @@ public:
     // Loads `spec` in the background and trains a new model on it; on failure the window says
     // why and keeps its dataset and model.
     void openDataset(const QString& spec);
-    // A saved model, on the dataset it names or on `datasetOverride`.
+    // A saved session, on the dataset it names or on `datasetOverride`, with its view state.
     void openModel(const QString& path, const QString& datasetOverride = {});
+    // At launch, before opening anything: when the last run left an autosave newer than its
+    // session (of `openingModel`, when one is being opened), asks whether to restore it. True
+    // when it is being restored.
+    bool offerAutosave(const QString& openingModel = {});
     // Starts training as soon as a model is ready (vae-explorer --start).
     void startWhenReady();
 
     TrainingSession& session() const { return *session_; }
     LatentExplorer& explorer() const { return *explorer_; }
+    SessionFiles& sessionFiles() const { return *sessionFiles_; }
+    ExportActions& exports() const { return *exports_; }
+    Autosave& autosave() const { return *autosave_; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -71,6 +81,9 @@ private:
     TrainingActions* trainingActions_;
     TrainingController* controller_;
     FileCommands* fileCommands_;
+    SessionFiles* sessionFiles_;
+    ExportActions* exports_;
+    Autosave* autosave_;
     DatasetOpener* opener_;
     QString datasetName_;
     QString modelPath_;
