@@ -77,16 +77,21 @@ QWidget* CurvesView::controls()
     connect(fit, &QToolButton::clicked, plot_, &CurvesPlot::fitAll);
     connect(plot_, &CurvesPlot::followingChanged, fit, [fit](bool following) { fit->setEnabled(!following); });
 
-    auto* layout = new QHBoxLayout(bar);
+    // Two rows, so the curves fit a narrow column on a small screen.
+    auto* layout = new QVBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Smoothing:"), bar));
-    layout->addWidget(smoothing, 1);
-    layout->addWidget(smoothingValue);
-    layout->addSpacing(8);
-    layout->addWidget(new QLabel(tr("x axis:"), bar));
-    layout->addWidget(unit);
-    layout->addWidget(logKl);
-    layout->addWidget(fit);
+    auto* smoothingRow = new QHBoxLayout;
+    smoothingRow->addWidget(new QLabel(tr("Smoothing:"), bar));
+    smoothingRow->addWidget(smoothing, 1);
+    smoothingRow->addWidget(smoothingValue);
+    auto* axesRow = new QHBoxLayout;
+    axesRow->addWidget(new QLabel(tr("x axis:"), bar));
+    axesRow->addWidget(unit);
+    axesRow->addWidget(logKl);
+    axesRow->addStretch(1);
+    axesRow->addWidget(fit);
+    layout->addLayout(smoothingRow);
+    layout->addLayout(axesRow);
     return bar;
 }
 
