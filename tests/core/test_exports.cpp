@@ -1,4 +1,5 @@
 #include "engine_fixtures.h"
+#include "python_check.h"
 
 #include "core/GifWriter.h"
 #include "core/LatentCodes.h"
@@ -7,7 +8,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gif_lib.h>
@@ -17,16 +17,8 @@ namespace vae {
 namespace {
 
 using testing::shapesDataset;
+using testing::runPython;
 using testing::smallConfig;
-
-QString runPython(const QString& program, const QStringList& arguments)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), program} + arguments);
-    EXPECT_TRUE(python.waitForFinished(60000));
-    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
-    return QString::fromUtf8(python.readAllStandardOutput()).trimmed();
-}
 
 class Exports : public ::testing::Test {
 protected:

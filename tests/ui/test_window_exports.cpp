@@ -1,3 +1,4 @@
+#include "python_check.h"
 #include "test_latent_fixtures.h"
 
 #include "core/LatentGeometry.h"
@@ -15,7 +16,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -28,6 +28,7 @@ namespace {
 
 using testing::decodedDirectly;
 using testing::largestPixelDifference;
+using testing::runPython;
 using testing::waitUntil;
 
 constexpr int cellScale = 3;
@@ -89,15 +90,6 @@ protected:
     SnapshotPtr snapshot;
     int side = 0;
 };
-
-QString runPython(const QString& program, const QStringList& arguments)
-{
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), program} + arguments);
-    EXPECT_TRUE(python.waitForFinished(60000));
-    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
-    return QString::fromUtf8(python.readAllStandardOutput()).trimmed();
-}
 
 TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 {
