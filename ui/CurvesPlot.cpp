@@ -93,7 +93,7 @@ void CurvesPlot::fillLegend(QCPLegend* legend)
         key->addToLegend(legend);
     }
     QCPGraph* testKey = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-    testKey->setName(tr("test set, after each epoch"));
+    testKey->setName(tr("test set (epochs)"));
     testKey->setLineStyle(QCPGraph::lsNone);
     testKey->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(ink, 1.5), Qt::white, 7));
     testKey->addToLegend(legend);
