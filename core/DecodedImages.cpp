@@ -22,7 +22,10 @@ std::vector<QImage> decodeImages(const ModelSnapshot& model, const std::vector<f
 QImage decodeGridImage(const ModelSnapshot& model, const LatentPlane& plane, int cells, double range, GridSpacing spacing,
                        const DecodeStyle& style, const TileLayout& layout)
 {
-    return tileImages(decodeImages(model, gridPoints(plane, cells, range, spacing), style), cells, layout);
+    const std::vector<float> latents = gridPoints(plane, cells, range, spacing);
+    const int count = int(latents.size() / std::size_t(model.latentDim()));
+    const std::vector<float> pixels = model.decode(latents.data(), count, style.output == DecoderOutput::Sample, style.seed);
+    return tileUnitFloats(pixels.data(), count, model.channels(), model.height(), model.width(), cells, layout);
 }
 
 } // namespace vae

@@ -41,9 +41,7 @@ QImage imageFromBytes(const std::uint8_t* pixels, int channels, int height, int 
 
 QImage imageFromUnitFloats(const float* values, int channels, int height, int width)
 {
-    // Adding one half and truncating rounds like lround for these non-negative values, without
-    // lround's cost: grids of hundreds of decoded images are converted several times a second.
-    return channelMajorImage(channels, height, width, [values](std::size_t at) { return uchar(std::clamp(values[at], 0.0f, 1.0f) * 255.0f + 0.5f); });
+    return channelMajorImage(channels, height, width, [values](std::size_t at) { return unitFloatToByte(values[at]); });
 }
 
 QImage imageFromSet(const ImageSet& images, int index)

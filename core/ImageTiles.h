@@ -19,4 +19,8 @@ struct TileLayout {
 // tiles give a grey picture, any other format an RGB one.
 QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayout& layout = {});
 
+// The same picture made straight from `count` images of channels x height x width values in
+// [0, 1], channel-major as a decoder gives them: no image per tile, for grids decoded live.
+QImage tileUnitFloats(const float* values, int count, int channels, int height, int width, int columns, const TileLayout& layout = {});
+
 } // namespace vae

@@ -73,7 +73,7 @@ void LatentPlaneView::setGrid(const QImage& image, const QRectF& viewRect)
     const QRectF home = viewRectAround(viewRect, homeMargin);
     if (home == homeRect_ || userMoved_) {
         homeRect_ = home;
-        layersChanged();
+        plotChanged();
         return;
     }
     homeRect_ = home;
@@ -84,7 +84,7 @@ void LatentPlaneView::setGrid(const QImage& image, const QRectF& viewRect)
 void LatentPlaneView::clearGrid()
 {
     grid_ = QImage();
-    layersChanged();
+    plotChanged();
 }
 
 void LatentPlaneView::setPoints(const QVector<QPointF>& planeCoordinates, std::shared_ptr<const Dataset> dataset)
@@ -125,13 +125,14 @@ void LatentPlaneView::setAxisTitles(const QString& x, const QString& y)
 {
     titleX_ = x;
     titleY_ = y;
-    layersChanged();
+    axesDirty_ = true;
+    update();
 }
 
 void LatentPlaneView::setGridVisible(bool visible)
 {
     gridVisible_ = visible;
-    layersChanged();
+    plotChanged();
 }
 
 void LatentPlaneView::setPointsVisible(bool visible)
@@ -139,13 +140,13 @@ void LatentPlaneView::setPointsVisible(bool visible)
     pointsVisible_ = visible;
     if (!visible)
         hovered_ = -1;
-    layersChanged();
+    plotChanged();
 }
 
 void LatentPlaneView::setPointOpacity(double opacity)
 {
     pointOpacity_ = std::clamp(opacity, 0.0, 1.0);
-    layersChanged();
+    plotChanged();
 }
 
 void LatentPlaneView::resetView()
@@ -186,16 +187,17 @@ int LatentPlaneView::pointAt(const QPointF& pixel) const
     return found;
 }
 
-void LatentPlaneView::layersChanged()
+void LatentPlaneView::plotChanged()
 {
-    layersDirty_ = true;
+    plotDirty_ = true;
     update();
 }
 
 void LatentPlaneView::viewportChanged()
 {
     scatterDirty_ = true;
-    layersChanged();
+    axesDirty_ = true;
+    plotChanged();
 }
 
 void LatentPlaneView::updatePlotRect()
@@ -217,8 +219,7 @@ void LatentPlaneView::resizeEvent(QResizeEvent* event)
 
 void LatentPlaneView::paintEvent(QPaintEvent*)
 {
-    if (layersDirty_ || layers_.size() != size() * devicePixelRatioF())
-        renderLayers();
+    renderLayers();
     QPainter painter(this);
     painter.drawPixmap(0, 0, layers_);
     painter.setClipRect(viewport_.plotRect());
@@ -235,21 +236,28 @@ void LatentPlaneView::paintEvent(QPaintEvent*)
 
 void LatentPlaneView::renderLayers()
 {
-    layersDirty_ = false;
     const double ratio = devicePixelRatioF();
-    layers_ = QPixmap(size() * ratio);
-    layers_.setDevicePixelRatio(ratio);
-    layers_.fill(palette().color(QPalette::Window));
+    if (layers_.size() != size() * ratio) {
+        layers_ = QPixmap(size() * ratio);
+        layers_.setDevicePixelRatio(ratio);
+        axesDirty_ = true;
+    }
+    if (!axesDirty_ && !plotDirty_)
+        return;
     QPainter painter(&layers_);
-    painter.fillRect(viewport_.plotRect(), palette().color(QPalette::Base));
-    painter.save();
+    // The axes are drawn outside the plot: a new grid, the grid's most frequent change, repaints
+    // only the plot, over the axes of the last change of view.
+    if (axesDirty_) {
+        painter.fillRect(QRectF(QPointF(0, 0), size()), palette().color(QPalette::Window));
+        paintAxes(painter);
+    }
+    axesDirty_ = plotDirty_ = false;
     painter.setClipRect(viewport_.plotRect());
+    painter.fillRect(viewport_.plotRect(), palette().color(QPalette::Base));
     if (gridVisible_)
         paintGrid(painter);
     if (pointsVisible_)
         paintScatter(painter);
-    painter.restore();
-    paintAxes(painter);
 }
 
 void LatentPlaneView::paintGrid(QPainter& painter) const

@@ -74,7 +74,7 @@ protected:
 private:
     enum class Drag { None, Pending, Cursor, Pan };
 
-    void layersChanged();
+    void plotChanged();
     void viewportChanged();
     void renderLayers();
     void paintGrid(QPainter& painter) const;
@@ -111,7 +111,8 @@ private:
     double pointOpacity_ = 0.85;
 
     QPixmap layers_; // grid, scatter and axes: drawn again when they change, not when the cursor moves
-    bool layersDirty_ = true;
+    bool axesDirty_ = true;
+    bool plotDirty_ = true;
     Drag drag_ = Drag::None;
     QPointF lastMouse_;
     QPointF pressPosition_;

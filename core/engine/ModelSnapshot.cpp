@@ -44,7 +44,7 @@ std::vector<float> ModelSnapshot::decode(const float* latents, int count, bool s
     const DecoderOutput decoded = network_->network->decode(z);
     torch::Tensor images;
     if (likelihood() == Likelihood::Bernoulli) {
-        images = torch::sigmoid(decoded.mean);
+        images = decoded.mean.sigmoid_(); // in place: a live grid is 400 images, decoded several times a second
         if (sample) {
             torch::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
             images = at::bernoulli(images, generator);
