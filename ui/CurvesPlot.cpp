@@ -80,7 +80,7 @@ void CurvesPlot::fillLegend(QCPLegend* legend)
     legend->setFont(smallFont());
     legend->setMargins(QMargins(0, 2, 0, 0));
     // No taller than the text, which QCustomPlot aligns to the top of the icon.
-    legend->setIconSize(24, QFontMetrics(smallFont()).ascent());
+    legend->setIconSize(18, QFontMetrics(smallFont()).ascent());
     QCPAxisRect* rect = curves_.front().rect;
     const QColor ink(0x50, 0x50, 0x50);
     QColor faint = ink;

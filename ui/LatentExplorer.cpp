@@ -76,9 +76,12 @@ QWidget* LatentExplorer::createDecoderOutputChoice()
     output->addItem(tr("decoder means"), int(DecoderOutput::Mean));
     output->addItem(tr("decoder samples"), int(DecoderOutput::Sample));
     output->setToolTip(tr("The mean of p(x|z) (Bernoulli probabilities or Gaussian means), or one draw from it"));
-    auto* layout = new QHBoxLayout(choice);
+    // The label above the choice, not beside it: the side column stays narrow enough for the
+    // window to fit a 1024-pixel screen.
+    auto* layout = new QVBoxLayout(choice);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Images show"), choice));
+    layout->setSpacing(2);
+    layout->addWidget(new QLabel(tr("Decoded images show"), choice));
     layout->addWidget(output);
     connect(output, &QComboBox::currentIndexChanged, this, [this, output] { space_->setDecoderOutput(DecoderOutput(output->currentData().toInt())); });
     // A restored session sets the output on the space: the choice shows it.

@@ -57,7 +57,7 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
     cells_->setValue(GridSettings{}.cells);
     cells_->setToolTip(tr("Images along each side of the grid"));
     spacing_->addItem(tr("linear"), int(GridSpacing::Linear));
-    spacing_->addItem(tr("normal quantiles"), int(GridSpacing::Quantile));
+    spacing_->addItem(tr("quantiles"), int(GridSpacing::Quantile));
     spacing_->setToolTip(tr("Normal quantiles: every cell holds the same prior mass, as in the paper's figure"));
     range_->setRange(0.5, 10.0);
     range_->setSingleStep(0.5);

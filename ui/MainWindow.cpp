@@ -119,7 +119,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createDocks()
 {
     QDockWidget* datasetDock = dock(tr("Dataset"), QStringLiteral("datasetDock"), datasetPanel_, this);
-    QDockWidget* settingsDock = dock(tr("Training Settings"), QStringLiteral("settingsDock"), scrolling(trainingPanel_, this), this);
+    QDockWidget* settingsDock = dock(tr("Training"), QStringLiteral("settingsDock"), scrolling(trainingPanel_, this), this);
     QDockWidget* curvesDock = dock(tr("Curves"), QStringLiteral("curvesDock"), curves_, this);
     QDockWidget* reconstructionsDock = dock(tr("Reconstructions"), QStringLiteral("reconstructionsDock"), reconstructions_, this);
     addDockWidget(Qt::LeftDockWidgetArea, datasetDock);
@@ -128,12 +128,12 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, reconstructionsDock);
     if (screen()->availableSize().width() < narrowScreenWidth) {
         // Three columns leave the latent views no room on a small screen: the docks become tabs
-        // of one column, the curves in front.
+        // of one column, the curves in front, wide enough for the four tabs' names.
         tabifyDockWidget(datasetDock, settingsDock);
         tabifyDockWidget(datasetDock, curvesDock);
         tabifyDockWidget(datasetDock, reconstructionsDock);
         curvesDock->raise();
-        resizeDocks({curvesDock}, {width() * 28 / 100}, Qt::Horizontal);
+        resizeDocks({curvesDock}, {width() * 33 / 100}, Qt::Horizontal);
         return;
     }
     // The central area keeps more than half the width, for the latent views.

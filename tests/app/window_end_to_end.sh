@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real window on a real X server, run as a user runs it: it trains builtin:shapes, shows at
-# least one finished epoch, is screenshotted, and is then closed with SIGTERM, which goes through
+# least one finished epoch, fits the screen, is screenshotted, and is then closed with SIGTERM, which goes through
 # QWidget::close like the close button. It must exit with 0 within 2 s of that request, having
 # saved its settings on the way out.
 # Usage (under xvfb-run): window_end_to_end.sh VAE_EXPLORER OUTPUT_FOLDER
@@ -31,6 +31,14 @@ for _ in $(seq 1 600); do
     sleep 0.1
 done
 xwininfo -root -tree | grep -qE ' [1-9][0-9]*/[0-9]+ epochs' || fail "no epoch finished within 60 s"
+
+# The whole window on the screen, small screens included (no window manager here shrinks it).
+window_line=$(xwininfo -root -tree | grep -E ' [1-9][0-9]*/[0-9]+ epochs' | head -1)
+window_size=$(grep -oE '[0-9]+x[0-9]+\+' <<<"$window_line" | head -1 | tr -d '+')
+screen_size=$(xwininfo -root | awk '/Width:/ {w = $2} /Height:/ {h = $2} END {print w "x" h}')
+echo "window ${window_size} on a ${screen_size} screen"
+[ "${window_size%x*}" -le "${screen_size%x*}" ] && [ "${window_size#*x}" -le "${screen_size#*x}" ] \
+    || fail "the window (${window_size}) is larger than the screen (${screen_size})"
 
 import -window root "$out/window.png"
 colours=$(identify -format '%k' "$out/window.png")
