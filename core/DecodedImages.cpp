@@ -11,11 +11,11 @@ std::vector<QImage> decodeImages(const ModelSnapshot& model, const std::vector<f
     if (latents.size() % std::size_t(model.latentDim()) != 0)
         throw std::invalid_argument("decodeImages: the latent points do not match the model's latent size");
     const int count = int(latents.size() / std::size_t(model.latentDim()));
-    const std::vector<float> pixels = model.decode(latents.data(), count, style.output == DecoderOutput::Sample, style.seed);
+    const std::vector<std::uint8_t> pixels = model.decode(latents.data(), count, style.output == DecoderOutput::Sample, style.seed);
     std::vector<QImage> images;
     images.reserve(std::size_t(count));
     for (int i = 0; i < count; ++i)
-        images.push_back(imageFromUnitFloats(pixels.data() + std::size_t(i) * std::size_t(model.imageSize()), model.channels(), model.height(), model.width()));
+        images.push_back(imageFromBytes(pixels.data() + std::size_t(i) * std::size_t(model.imageSize()), model.channels(), model.height(), model.width()));
     return images;
 }
 
@@ -24,8 +24,8 @@ QImage decodeGridImage(const ModelSnapshot& model, const LatentPlane& plane, int
 {
     const std::vector<float> latents = gridPoints(plane, cells, range, spacing);
     const int count = int(latents.size() / std::size_t(model.latentDim()));
-    const std::vector<float> pixels = model.decode(latents.data(), count, style.output == DecoderOutput::Sample, style.seed);
-    return tileUnitFloats(pixels.data(), count, model.channels(), model.height(), model.width(), cells, layout);
+    const std::vector<std::uint8_t> pixels = model.decode(latents.data(), count, style.output == DecoderOutput::Sample, style.seed);
+    return tilePixels(pixels.data(), count, model.channels(), model.height(), model.width(), cells, layout);
 }
 
 } // namespace vae

@@ -39,11 +39,6 @@ QImage imageFromBytes(const std::uint8_t* pixels, int channels, int height, int 
     return channelMajorImage(channels, height, width, [pixels](std::size_t at) { return pixels[at]; });
 }
 
-QImage imageFromUnitFloats(const float* values, int channels, int height, int width)
-{
-    return channelMajorImage(channels, height, width, [values](std::size_t at) { return unitFloatToByte(values[at]); });
-}
-
 QImage imageFromSet(const ImageSet& images, int index)
 {
     return imageFromBytes(images.image(index), images.channels, images.height, images.width);

@@ -1,7 +1,5 @@
 #include "ImageTiles.h"
 
-#include "ImageConversion.h"
-
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
@@ -69,26 +67,23 @@ QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayou
     return sheet.picture();
 }
 
-QImage tileUnitFloats(const float* values, int count, int channels, int height, int width, int columns, const TileLayout& layout)
+QImage tilePixels(const std::uint8_t* pixels, int count, int channels, int height, int width, int columns, const TileLayout& layout)
 {
     const bool colour = channels == 3;
     Sheet sheet(QSize(width, height), count, columns, layout, colour ? QImage::Format_RGB32 : QImage::Format_Grayscale8);
     const std::size_t plane = std::size_t(height) * std::size_t(width);
-    std::vector<uchar> greyRow(static_cast<std::size_t>(width));
     std::vector<QRgb> colourRow(static_cast<std::size_t>(width));
     for (int i = 0; i < count; ++i) {
-        const float* image = values + std::size_t(i) * std::size_t(channels) * plane;
+        const std::uint8_t* image = pixels + std::size_t(i) * std::size_t(channels) * plane;
         for (int y = 0; y < height; ++y) {
-            const float* row = image + std::size_t(y) * std::size_t(width);
-            if (colour) {
-                for (int x = 0; x < width; ++x)
-                    colourRow[std::size_t(x)] = qRgb(unitFloatToByte(row[x]), unitFloatToByte(row[plane + std::size_t(x)]), unitFloatToByte(row[2 * plane + std::size_t(x)]));
-                sheet.writeRow(i, y, colourRow.data(), width);
-            } else {
-                for (int x = 0; x < width; ++x)
-                    greyRow[std::size_t(x)] = unitFloatToByte(row[x]);
-                sheet.writeRow(i, y, greyRow.data(), width);
+            const std::uint8_t* row = image + std::size_t(y) * std::size_t(width);
+            if (!colour) {
+                sheet.writeRow(i, y, row, width);
+                continue;
             }
+            for (int x = 0; x < width; ++x)
+                colourRow[std::size_t(x)] = qRgb(row[x], row[plane + std::size_t(x)], row[2 * plane + std::size_t(x)]);
+            sheet.writeRow(i, y, colourRow.data(), width);
         }
     }
     return sheet.picture();

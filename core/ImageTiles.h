@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QImage>
 
+#include <cstdint>
+
 #include <vector>
 
 namespace vae {
@@ -19,8 +21,8 @@ struct TileLayout {
 // tiles give a grey picture, any other format an RGB one.
 QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayout& layout = {});
 
-// The same picture made straight from `count` images of channels x height x width values in
-// [0, 1], channel-major as a decoder gives them: no image per tile, for grids decoded live.
-QImage tileUnitFloats(const float* values, int count, int channels, int height, int width, int columns, const TileLayout& layout = {});
+// The same picture made straight from `count` images of channels x height x width bytes,
+// channel-major as the engine gives them: no image per tile, for grids decoded live.
+QImage tilePixels(const std::uint8_t* pixels, int count, int channels, int height, int width, int columns, const TileLayout& layout = {});
 
 } // namespace vae

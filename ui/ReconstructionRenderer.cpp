@@ -36,11 +36,11 @@ QVector<QImage> ReconstructionRenderer::reconstruct(const Images& images, const 
     std::vector<float> means;
     std::vector<float> logVariances;
     model.encode(images.pixels.data(), images.count, means, logVariances);
-    const std::vector<float> decoded = model.decode(means.data(), images.count);
+    const std::vector<std::uint8_t> decoded = model.decode(means.data(), images.count);
     QVector<QImage> reconstructions;
     for (int i = 0; i < images.count; ++i)
         reconstructions.append(
-            imageFromUnitFloats(decoded.data() + std::size_t(i) * std::size_t(model.imageSize()), images.channels, images.height, images.width));
+            imageFromBytes(decoded.data() + std::size_t(i) * std::size_t(model.imageSize()), images.channels, images.height, images.width));
     return reconstructions;
 }
 

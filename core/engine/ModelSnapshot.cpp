@@ -37,7 +37,7 @@ void ModelSnapshot::encode(const std::uint8_t* images, int count, std::vector<fl
     logVariances.assign(logVariance.data_ptr<float>(), logVariance.data_ptr<float>() + logVariance.numel());
 }
 
-std::vector<float> ModelSnapshot::decode(const float* latents, int count, bool sample, std::uint64_t seed) const
+std::vector<std::uint8_t> ModelSnapshot::decode(const float* latents, int count, bool sample, std::uint64_t seed) const
 {
     c10::InferenceMode inference;
     const torch::Tensor z = torch::from_blob(const_cast<float*>(latents), {count, latentDim()}, torch::kFloat);
@@ -55,10 +55,10 @@ std::vector<float> ModelSnapshot::decode(const float* latents, int count, bool s
             torch::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
             images = images + torch::exp(0.5 * decoded.logVariance) * at::randn(images.sizes(), generator, images.options());
         }
-        images = images.clamp(0.0, 1.0);
     }
-    images = images.contiguous();
-    return std::vector<float>(images.data_ptr<float>(), images.data_ptr<float>() + images.numel());
+    // x + 0.5 truncated rounds these non-negative values to the nearest byte.
+    const torch::Tensor pixels = images.clamp_(0.0, 1.0).mul_(255.0).add_(0.5).to(torch::kUInt8).contiguous();
+    return std::vector<std::uint8_t>(pixels.data_ptr<std::uint8_t>(), pixels.data_ptr<std::uint8_t>() + pixels.numel());
 }
 
 } // namespace vae

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <gif_lib.h>
+#include <cmath>
 #include <gtest/gtest.h>
 
 namespace vae {
@@ -64,6 +65,38 @@ TEST_F(Exports, LatentCodesMatchTheSnapshotAndLoadInNumpyWithShapeAndDtype)
     EXPECT_EQ(row[0], QStringLiteral("1234"));
     EXPECT_EQ(row[1].toInt(), shapesDataset()->test.labels[1234]);
     EXPECT_FLOAT_EQ(row[2].toFloat(), means[0]);
+}
+
+TEST_F(Exports, DecodedPixelsAreTheDecoderProbabilitiesRoundedToTheNearestByte)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    for (int i = 0; i < 20; ++i)
+        trainer.trainStep();
+    trainer.exportWeights(path("weights.pt"));
+    const std::vector<float> latents{0.0f, 0.0f, 1.5f, -2.0f, -3.0f, 0.7f};
+    const std::vector<std::uint8_t> pixels = trainer.snapshot()->decode(latents.data(), 3);
+    // The same decoder written out by hand in PyTorch from the exported weights.
+    const QStringList probabilities = runPython(QStringLiteral("import sys, torch\n"
+                                                               "w = torch.load(sys.argv[1])\n"
+                                                               "z = torch.tensor([[0.0, 0.0], [1.5, -2.0], [-3.0, 0.7]])\n"
+                                                               "h = torch.relu(z @ w['decoder.0.weight'].T + w['decoder.0.bias'])\n"
+                                                               "p = torch.sigmoid(h @ w['output_mean.weight'].T + w['output_mean.bias'])\n"
+                                                               "print(' '.join(repr(float(v)) for v in p.flatten()))"),
+                                                {path("weights.pt")})
+                                          .split(QLatin1Char(' '));
+    ASSERT_EQ(std::size_t(probabilities.size()), pixels.size());
+    int compared = 0;
+    int roundedUp = 0;
+    for (std::size_t i = 0; i < pixels.size(); ++i) {
+        const double scaled = probabilities[int(i)].toDouble() * 255.0;
+        if (std::abs(scaled - std::floor(scaled) - 0.5) < 1e-3)
+            continue; // a tie within float error: either neighbour is right
+        ++compared;
+        roundedUp += std::lround(scaled) > std::floor(scaled) ? 1 : 0;
+        ASSERT_EQ(int(pixels[i]), int(std::lround(scaled))) << "pixel " << i << ", probability " << probabilities[int(i)].toStdString();
+    }
+    EXPECT_GT(compared, 2300);
+    EXPECT_GT(roundedUp, 100); // truncating instead of rounding would have failed
 }
 
 TEST_F(Exports, KlPerDimensionAveragesTheAnalyticKl)

@@ -40,8 +40,8 @@ const TrainedModel& trainedModel(int latentDim)
 
 QImage decodedDirectly(const ModelSnapshot& model, const std::vector<float>& latent)
 {
-    const std::vector<float> pixels = model.decode(latent.data(), 1);
-    return imageFromUnitFloats(pixels.data(), model.channels(), model.height(), model.width());
+    const std::vector<std::uint8_t> pixels = model.decode(latent.data(), 1);
+    return imageFromBytes(pixels.data(), model.channels(), model.height(), model.width());
 }
 
 int largestPixelDifference(const QImage& a, const QImage& b)
