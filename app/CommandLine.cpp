@@ -1,6 +1,6 @@
-#include "CommandLine.h"
+#include "app/CommandLine.h"
 
-#include "core/InputError.h"
+#include "core/data/InputError.h"
 
 #include <QTextStream>
 

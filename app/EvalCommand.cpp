@@ -1,7 +1,7 @@
-#include "EvalCommand.h"
+#include "app/EvalCommand.h"
 
-#include "CommandLine.h"
-#include "core/Trainer.h"
+#include "app/CommandLine.h"
+#include "core/engine/Trainer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

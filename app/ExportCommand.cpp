@@ -1,11 +1,11 @@
-#include "ExportCommand.h"
+#include "app/ExportCommand.h"
 
-#include "CommandLine.h"
-#include "core/ExportRecipes.h"
-#include "core/ImageFile.h"
-#include "core/InputError.h"
-#include "core/InterpolationEnds.h"
-#include "core/Trainer.h"
+#include "app/CommandLine.h"
+#include "core/decode/ExportRecipes.h"
+#include "core/files/ImageFile.h"
+#include "core/data/InputError.h"
+#include "core/decode/InterpolationEnds.h"
+#include "core/engine/Trainer.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
-#include "GuiLauncher.h"
+#include "app/GuiLauncher.h"
 
-#include "CommandLine.h"
-#include "TerminationSignals.h"
-#include "core/DatasetLoader.h"
-#include "ui/AppSettings.h"
-#include "ui/MainWindow.h"
+#include "app/CommandLine.h"
+#include "app/TerminationSignals.h"
+#include "core/data/DatasetLoader.h"
+#include "ui/commands/AppSettings.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QIcon>

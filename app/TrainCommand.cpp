@@ -1,10 +1,11 @@
-#include "TrainCommand.h"
+#include "app/TrainCommand.h"
 
-#include "CommandLine.h"
-#include "core/DatasetLoader.h"
-#include "core/InputError.h"
-#include "core/MetricsCsv.h"
-#include "core/Trainer.h"
+#include "app/CommandLine.h"
+#include "core/data/DatasetLoader.h"
+#include "core/data/InputError.h"
+#include "core/files/MetricsCsv.h"
+#include "core/engine/EngineRuntime.h"
+#include "core/engine/Trainer.h"
 
 #include <QDir>
 #include <QElapsedTimer>

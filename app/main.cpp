@@ -1,8 +1,8 @@
-#include "CommandLine.h"
-#include "EvalCommand.h"
-#include "ExportCommand.h"
-#include "GuiLauncher.h"
-#include "TrainCommand.h"
+#include "app/CommandLine.h"
+#include "app/EvalCommand.h"
+#include "app/ExportCommand.h"
+#include "app/GuiLauncher.h"
+#include "app/TrainCommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

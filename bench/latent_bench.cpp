@@ -13,17 +13,18 @@
 //    interleaved.
 // Usage: latent_bench [--dataset D] [--repeats N]. Runs offscreen unless a platform is set.
 
-#include "core/DatasetLoader.h"
-#include "core/DecodedImages.h"
-#include "core/LatentAxisScale.h"
-#include "core/LatentCodes.h"
-#include "core/LatestJobRunner.h"
-#include "core/Trainer.h"
-#include "core/TrainingSession.h"
-#include "ui/LatentExplorer.h"
-#include "ui/LatentPlanePanel.h"
-#include "ui/LatentPlaneView.h"
-#include "ui/LatentSpace.h"
+#include "core/data/DatasetLoader.h"
+#include "core/decode/DecodedImages.h"
+#include "core/latent/LatentAxisScale.h"
+#include "core/decode/LatentCodes.h"
+#include "core/session/LatestJobRunner.h"
+#include "core/engine/EngineRuntime.h"
+#include "core/engine/Trainer.h"
+#include "core/session/TrainingSession.h"
+#include "ui/latent/LatentExplorer.h"
+#include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPlaneView.h"
+#include "ui/latent/LatentSpace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

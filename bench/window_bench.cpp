@@ -8,12 +8,12 @@
 // Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
 // is set; uses a throwaway settings folder.
 
-#include "core/DatasetLoader.h"
-#include "core/Trainer.h"
-#include "core/TrainingSession.h"
-#include "ui/AppSettings.h"
-#include "ui/CurvesPlot.h"
-#include "ui/MainWindow.h"
+#include "core/data/DatasetLoader.h"
+#include "core/engine/Trainer.h"
+#include "core/session/TrainingSession.h"
+#include "ui/commands/AppSettings.h"
+#include "ui/curves/CurvesPlot.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

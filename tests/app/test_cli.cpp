@@ -1,4 +1,4 @@
-#include "core/CheckpointFile.h"
+#include "core/files/CheckpointFile.h"
 
 #include <QDir>
 #include <QImage>

@@ -1,4 +1,4 @@
-#include "python_check.h"
+#include "tests/support/python_check.h"
 
 #include <QProcess>
 

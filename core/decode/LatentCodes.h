@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/data/Dataset.h"
+#include "core/engine/ModelSnapshot.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace vae {
+
+// The posterior q(z|x) = N(mean, exp(logVariance)) of every image in a split.
+struct LatentCodes {
+    int count = 0;
+    int latentDim = 0;
+    std::vector<float> means;        // count x latentDim
+    std::vector<float> logVariances; // count x latentDim
+    std::vector<std::int32_t> labels; // empty when the data has none
+
+    const float* mean(int index) const { return means.data() + std::size_t(index) * std::size_t(latentDim); }
+};
+
+// Encodes the images in batches; callable from any thread.
+LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images);
+
+// Mean over the images of each dimension's analytic KL(q || N(0, 1)), in nats: the informative
+// dimensions carry KL, the collapsed ones next to none.
+std::vector<double> klPerDimension(const LatentCodes& codes);
+
+// CSV: index,label,mean_0..mean_{d-1},log_variance_0..log_variance_{d-1} (label empty when unknown).
+void writeLatentCodesCsv(const QString& path, const LatentCodes& codes);
+// NumPy: PATH holds float32 [N, 2, d_z] (index 0 of the middle axis the means, 1 the log
+// variances); the labels, when there are any, go to PATH with "_labels" before ".npy", int64 [N].
+// Returns the files written. Both throw std::runtime_error naming the file; nothing partial is left.
+QStringList writeLatentCodesNpy(const QString& path, const LatentCodes& codes);
+
+} // namespace vae

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/data/Dataset.h"
+#include "core/run/Metrics.h"
+#include "core/engine/ModelSnapshot.h"
+#include "core/run/TrainingConfig.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+
+namespace vae {
+
+struct TrainerState;
+
+// Thrown when the interrupt check says stop in the middle of a test evaluation; the Trainer is
+// left as before the call (an epoch whose evaluation was interrupted stays pending).
+class EvaluationInterrupted : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The VAE engine: owns the network, the optimiser and the random state of one training run and
+// advances it one optimiser step at a time. Torch-free interface; not thread-safe (one owner).
+class Trainer {
+public:
+    // Throws InputError when the settings are invalid or do not fit the data.
+    Trainer(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
+    // Resumes the run stored in a checkpoint; the dataset must have the checkpoint's image shape.
+    // Throws InputError naming the file for a corrupt, truncated or foreign checkpoint.
+    static std::unique_ptr<Trainer> fromCheckpoint(const QString& path, std::shared_ptr<const Dataset> dataset);
+    ~Trainer();
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    const TrainingConfig& config() const;
+    const Dataset& dataset() const;
+    const MetricHistory& history() const;
+
+    int completedEpochs() const;
+    std::int64_t completedSteps() const;
+    int stepsPerEpoch() const;
+    bool finished() const; // all configured epochs done
+    bool atEpochEnd() const; // the last step completed an epoch whose test evaluation is pending
+
+    // Applied from the next step on.
+    void setLearningRate(double learningRate);
+    void setBeta(double beta);
+    // Allows training to continue past the configured number of epochs.
+    void setEpochs(int epochs);
+    // 0: one per core.
+    void setThreads(int threads);
+    // The KL weight the next step will use (beta times the warm-up ramp).
+    double currentKlWeight() const;
+
+    // One optimiser step on the next minibatch. Throws std::runtime_error if the objective stops
+    // being finite (a diverging run); the model is left as it was before the step.
+    StepMetrics trainStep();
+    // Evaluates the test set and records the epoch's figures; call when atEpochEnd().
+    EpochMetrics finishEpoch();
+
+    // Consulted between the batches of a test evaluation (the one part of training that takes
+    // seconds), so a program can shut down promptly.
+    void setInterruptCheck(std::function<bool()> shouldInterrupt);
+
+    // A deep copy of the model as it is now, for other threads to read.
+    std::shared_ptr<const ModelSnapshot> snapshot() const;
+
+    // The test-set bound with the run's estimator and sample count, deterministic for a given model.
+    Evaluation evaluateTest();
+
+    // Writes the whole run (settings, dataset source, model, optimiser, random state, position in
+    // the epoch, history) atomically: a failure or a kill mid-save leaves the previous file intact.
+    // `view` is the window's view state, stored as it is (readCheckpointFile gives it back).
+    void saveCheckpoint(const QString& path, const QJsonObject& view = {}) const;
+    // Writes the weights as a dict of named tensors that Python's torch.load reads.
+    void exportWeights(const QString& path) const;
+
+private:
+    explicit Trainer(std::unique_ptr<TrainerState> impl);
+    std::unique_ptr<TrainerState> impl_;
+};
+
+// The dataset a checkpoint was trained on, or `override` when given. Throws InputError naming the
+// checkpoint or the dataset.
+std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override = {});
+
+} // namespace vae

@@ -1,0 +1,171 @@
+#include "core/engine/libtorch/TrainerState.h"
+#include "core/files/CheckpointFile.h"
+#include "core/data/DatasetLoader.h"
+#include "core/data/InputError.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSaveFile>
+
+#include <sstream>
+
+namespace vae {
+namespace {
+
+constexpr int checkpointEngineVersion = 1;
+
+QJsonObject progressToJson(const TrainerState& d)
+{
+    return QJsonObject{
+        {QStringLiteral("completed_epochs"), d.completedEpochs},
+        {QStringLiteral("completed_steps"), QString::number(d.completedSteps)},
+        {QStringLiteral("position"), QString::number(d.position)},
+        {QStringLiteral("epoch_end_pending"), d.epochEndPending},
+        {QStringLiteral("epoch_elbo_sum"), d.epoch.elbo},
+        {QStringLiteral("epoch_reconstruction_sum"), d.epoch.reconstruction},
+        {QStringLiteral("epoch_kl_sum"), d.epoch.kl},
+        {QStringLiteral("epoch_steps"), d.epoch.steps},
+        {QStringLiteral("epoch_images"), QString::number(d.epoch.images)},
+        {QStringLiteral("epoch_train_seconds"), d.epoch.trainSeconds},
+    };
+}
+
+void progressFromJson(const QJsonObject& json, TrainerState& d)
+{
+    d.completedEpochs = json.value(QStringLiteral("completed_epochs")).toInt();
+    d.completedSteps = json.value(QStringLiteral("completed_steps")).toString().toLongLong();
+    d.position = json.value(QStringLiteral("position")).toString().toLongLong();
+    d.epochEndPending = json.value(QStringLiteral("epoch_end_pending")).toBool();
+    d.epoch.elbo = json.value(QStringLiteral("epoch_elbo_sum")).toDouble();
+    d.epoch.reconstruction = json.value(QStringLiteral("epoch_reconstruction_sum")).toDouble();
+    d.epoch.kl = json.value(QStringLiteral("epoch_kl_sum")).toDouble();
+    d.epoch.steps = json.value(QStringLiteral("epoch_steps")).toInt();
+    d.epoch.images = json.value(QStringLiteral("epoch_images")).toString().toLongLong();
+    d.epoch.trainSeconds = json.value(QStringLiteral("epoch_train_seconds")).toDouble();
+}
+
+QJsonObject datasetToJson(const Dataset& dataset)
+{
+    return QJsonObject{
+        {QStringLiteral("source"), dataset.source},
+        {QStringLiteral("name"), dataset.name},
+        {QStringLiteral("shape"), QJsonArray{dataset.channels(), dataset.height(), dataset.width()}},
+        {QStringLiteral("classes"), QJsonArray::fromStringList(dataset.classNames)},
+    };
+}
+
+QByteArray serialiseTensors(TrainerState& d)
+{
+    torch::serialize::OutputArchive archive;
+    torch::serialize::OutputArchive model;
+    d.network->save(model);
+    archive.write("model", model);
+    torch::serialize::OutputArchive optimizer;
+    d.optimizer->save(optimizer);
+    archive.write("optimizer", optimizer);
+    archive.write("generator_state", d.generator.get_state());
+    archive.write("permutation", d.permutation.defined() ? d.permutation : torch::empty({0}, torch::kLong));
+    std::ostringstream stream;
+    archive.save_to(stream);
+    const std::string bytes = stream.str();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+void restoreTensors(const QByteArray& bytes, TrainerState& d)
+{
+    torch::serialize::InputArchive archive;
+    archive.load_from(bytes.constData(), std::size_t(bytes.size()));
+    torch::serialize::InputArchive model;
+    archive.read("model", model);
+    d.network->load(model);
+    torch::serialize::InputArchive optimizer;
+    archive.read("optimizer", optimizer);
+    d.optimizer->load(optimizer);
+    torch::Tensor generatorState;
+    archive.read("generator_state", generatorState);
+    d.generator.set_state(generatorState);
+    torch::Tensor permutation;
+    archive.read("permutation", permutation);
+    d.permutation = permutation.numel() > 0 ? permutation : torch::Tensor();
+}
+
+} // namespace
+
+void Trainer::saveCheckpoint(const QString& path, const QJsonObject& view) const
+{
+    TrainerState& d = *impl_;
+    CheckpointContents contents;
+    contents.meta = QJsonObject{
+        {QStringLiteral("engine_version"), checkpointEngineVersion},
+        {QStringLiteral("config"), d.config.toJson()},
+        {QStringLiteral("dataset"), datasetToJson(*d.dataset)},
+        {QStringLiteral("progress"), progressToJson(d)},
+    };
+    contents.history = d.history;
+    contents.tensors = serialiseTensors(d);
+    contents.view = view;
+    writeCheckpointFile(path, contents);
+}
+
+std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::shared_ptr<const Dataset> dataset)
+{
+    const CheckpointContents contents = readCheckpointFile(path);
+    if (contents.meta.value(QStringLiteral("engine_version")).toInt() != checkpointEngineVersion)
+        throw InputError(QStringLiteral("%1: made by an incompatible version of vae-explorer").arg(path).toStdString());
+    TrainingConfig config;
+    try {
+        config = TrainingConfig::fromJson(contents.meta.value(QStringLiteral("config")).toObject());
+    } catch (const InputError& error) {
+        throw InputError(QStringLiteral("%1: %2").arg(path, QString::fromStdString(error.what())).toStdString());
+    }
+    const QJsonArray shape = contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("shape")).toArray();
+    if (!dataset || shape.size() != 3 || shape[0].toInt() != dataset->channels() || shape[1].toInt() != dataset->height()
+        || shape[2].toInt() != dataset->width())
+        throw InputError(QStringLiteral("%1: the model was trained on %2x%3x%4 images, the dataset has %5x%6x%7")
+                             .arg(path)
+                             .arg(shape[0].toInt())
+                             .arg(shape[1].toInt())
+                             .arg(shape[2].toInt())
+                             .arg(dataset ? dataset->channels() : 0)
+                             .arg(dataset ? dataset->height() : 0)
+                             .arg(dataset ? dataset->width() : 0)
+                             .toStdString());
+    auto impl = std::make_unique<TrainerState>(config, std::move(dataset));
+    try {
+        restoreTensors(contents.tensors, *impl);
+    } catch (const c10::Error& error) {
+        throw InputError(QStringLiteral("%1: the stored model does not load: %2")
+                             .arg(path, QString::fromStdString(error.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0))
+                             .toStdString());
+    }
+    progressFromJson(contents.meta.value(QStringLiteral("progress")).toObject(), *impl);
+    impl->history = contents.history;
+    if (impl->position > 0 && (!impl->permutation.defined() || impl->permutation.numel() != impl->train.count()))
+        throw InputError(QStringLiteral("%1: stopped mid-epoch on a dataset of another size").arg(path).toStdString());
+    return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
+}
+
+void Trainer::exportWeights(const QString& path) const
+{
+    c10::Dict<std::string, torch::Tensor> weights;
+    for (const auto& parameter : impl_->network->named_parameters())
+        weights.insert(parameter.key(), parameter.value().detach().clone());
+    const std::vector<char> bytes = torch::pickle_save(c10::IValue(weights));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !file.commit())
+        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+}
+
+std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override)
+{
+    QString source = override;
+    if (source.isEmpty()) {
+        const CheckpointContents contents = readCheckpointFile(checkpointPath);
+        source = contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("source")).toString();
+        if (source.isEmpty())
+            throw InputError(QStringLiteral("%1: names no dataset; give one with --dataset").arg(checkpointPath).toStdString());
+    }
+    return std::make_shared<const Dataset>(loadDataset(source));
+}
+
+} // namespace vae

@@ -1,0 +1,47 @@
+#include "core/files/MetricsCsv.h"
+
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <stdexcept>
+
+namespace vae {
+namespace {
+
+template <typename WriteRows>
+void writeCsv(const QString& path, const char* header, WriteRows writeRows)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    QTextStream out(&file);
+    out.setRealNumberPrecision(9);
+    out << header << '\n';
+    writeRows(out);
+    out.flush();
+    if (out.status() != QTextStream::Ok || !file.commit())
+        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+}
+
+} // namespace
+
+void writeEpochsCsv(const QString& path, const MetricHistory& history)
+{
+    writeCsv(path, "epoch,step,elbo,reconstruction,kl,test_elbo,test_reconstruction,test_kl,images_per_s,seconds",
+             [&history](QTextStream& out) {
+                 for (const EpochMetrics& e : history.epochs)
+                     out << e.epoch << ',' << e.step << ',' << e.elbo << ',' << e.reconstruction << ',' << e.kl << ','
+                         << e.testElbo << ',' << e.testReconstruction << ',' << e.testKl << ',' << e.imagesPerSecond << ','
+                         << e.seconds << '\n';
+             });
+}
+
+void writeStepsCsv(const QString& path, const MetricHistory& history)
+{
+    writeCsv(path, "step,epoch,elbo,reconstruction,kl", [&history](QTextStream& out) {
+        for (const StepMetrics& s : history.steps)
+            out << s.step << ',' << s.epoch << ',' << s.elbo << ',' << s.reconstruction << ',' << s.kl << '\n';
+    });
+}
+
+} // namespace vae

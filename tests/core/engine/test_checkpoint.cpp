@@ -1,0 +1,182 @@
+#include "tests/support/shapes_fixture.h"
+
+#include "core/files/CheckpointFile.h"
+#include "core/data/InputError.h"
+#include "core/engine/Trainer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace vae {
+namespace {
+
+using testing::shapesDataset;
+using testing::smallConfig;
+
+class Checkpoint : public ::testing::Test {
+protected:
+    QString path(const char* name) const { return directory.filePath(QString::fromLatin1(name)); }
+
+    std::string loadError(const QString& file) const
+    {
+        try {
+            Trainer::fromCheckpoint(file, shapesDataset());
+        } catch (const InputError& error) {
+            return error.what();
+        }
+        return {};
+    }
+
+    QTemporaryDir directory;
+};
+
+void runUntilStep(Trainer& trainer, std::int64_t step)
+{
+    while (trainer.completedSteps() < step) {
+        trainer.trainStep();
+        if (trainer.atEpochEnd())
+            trainer.finishEpoch();
+    }
+}
+
+TEST_F(Checkpoint, RoundTripIsBitExact)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    runUntilStep(trainer, 7);
+    trainer.saveCheckpoint(path("a.vae"));
+    auto restored = Trainer::fromCheckpoint(path("a.vae"), shapesDataset());
+    restored->saveCheckpoint(path("b.vae"));
+    const CheckpointContents a = readCheckpointFile(path("a.vae"));
+    const CheckpointContents b = readCheckpointFile(path("b.vae"));
+    EXPECT_EQ(a.meta, b.meta);
+    // The optimiser's archive is keyed by tensor addresses, so compare the weights' bytes here and
+    // the optimiser's moments and random state through the curve in ResumedTrainingContinuesTheSameCurve.
+    trainer.exportWeights(path("a.pt"));
+    restored->exportWeights(path("b.pt"));
+    QFile weightsA(path("a.pt")), weightsB(path("b.pt"));
+    ASSERT_TRUE(weightsA.open(QIODevice::ReadOnly) && weightsB.open(QIODevice::ReadOnly));
+    const QByteArray bytesA = weightsA.readAll();
+    EXPECT_GT(bytesA.size(), 4 * 784 * 64);
+    EXPECT_EQ(bytesA, weightsB.readAll());
+    EXPECT_EQ(restored->completedSteps(), 7);
+    EXPECT_EQ(restored->history().steps.size(), 7u);
+    EXPECT_EQ(restored->history().steps.back().elbo, trainer.history().steps.back().elbo);
+    EXPECT_EQ(restored->config().toJson(), trainer.config().toJson());
+}
+
+TEST_F(Checkpoint, KeepsTheWindowsViewState)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    const QJsonObject view{{QStringLiteral("grid_cells"), 17}, {QStringLiteral("spacing"), QStringLiteral("quantile")}};
+    trainer.saveCheckpoint(path("view.vae"), view);
+    EXPECT_EQ(readCheckpointFile(path("view.vae")).view, view);
+    trainer.saveCheckpoint(path("plain.vae"));
+    EXPECT_TRUE(readCheckpointFile(path("plain.vae")).view.isEmpty());
+}
+
+TEST_F(Checkpoint, ResumedTrainingContinuesTheSameCurve)
+{
+    TrainingConfig config = smallConfig();
+    Trainer uninterrupted(config, shapesDataset());
+    const std::int64_t total = 2 * uninterrupted.stepsPerEpoch();
+    runUntilStep(uninterrupted, total);
+
+    // Stop once mid-epoch and once at an epoch boundary.
+    for (const std::int64_t stopAt : {std::int64_t(45), std::int64_t(uninterrupted.stepsPerEpoch())}) {
+        Trainer first(config, shapesDataset());
+        runUntilStep(first, stopAt);
+        first.saveCheckpoint(path("resume.vae"));
+        auto resumed = Trainer::fromCheckpoint(path("resume.vae"), shapesDataset());
+        runUntilStep(*resumed, total);
+        while (resumed->atEpochEnd())
+            resumed->finishEpoch();
+        uninterrupted.atEpochEnd() ? void(uninterrupted.finishEpoch()) : void();
+        const auto& expected = uninterrupted.history().steps;
+        const auto& actual = resumed->history().steps;
+        ASSERT_EQ(actual.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            ASSERT_EQ(actual[i].elbo, expected[i].elbo) << "step " << i + 1 << " after stopping at " << stopAt;
+        ASSERT_EQ(resumed->history().epochs.size(), 2u);
+        EXPECT_EQ(resumed->history().epochs[1].testElbo, uninterrupted.history().epochs[1].testElbo);
+    }
+}
+
+TEST_F(Checkpoint, ForeignTruncatedAndCorruptFilesAreRejectedByName)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    trainer.trainStep();
+    trainer.saveCheckpoint(path("good.vae"));
+    QFile good(path("good.vae"));
+    ASSERT_TRUE(good.open(QIODevice::ReadOnly));
+    const QByteArray bytes = good.readAll();
+
+    auto write = [this](const char* name, const QByteArray& content) {
+        QFile file(path(name));
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        return path(name);
+    };
+    const std::string foreign = loadError(write("foreign.vae", "PK\x03\x04 this is a zip, not a checkpoint"));
+    EXPECT_NE(foreign.find("foreign.vae"), std::string::npos);
+    EXPECT_NE(foreign.find("not a vae-explorer checkpoint"), std::string::npos) << foreign;
+
+    const std::string truncated = loadError(write("truncated.vae", bytes.left(bytes.size() / 2)));
+    EXPECT_NE(truncated.find("truncated.vae"), std::string::npos);
+    EXPECT_NE(truncated.find("truncated or corrupted"), std::string::npos) << truncated;
+
+    QByteArray flipped = bytes;
+    flipped[flipped.size() / 3] = char(flipped[flipped.size() / 3] ^ 0x5a);
+    const std::string corrupt = loadError(write("corrupt.vae", flipped));
+    EXPECT_NE(corrupt.find("checksum"), std::string::npos) << corrupt;
+
+    const std::string missing = loadError(path("missing.vae"));
+    EXPECT_NE(missing.find("no such file"), std::string::npos) << missing;
+    EXPECT_NE(loadError(write("empty.vae", {})).find("not a vae-explorer checkpoint"), std::string::npos);
+}
+
+TEST_F(Checkpoint, AFailedSaveLeavesThePreviousFileIntact)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    trainer.trainStep();
+    trainer.saveCheckpoint(path("kept.vae"));
+    const QByteArray before = [this] { QFile f(path("kept.vae")); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    ASSERT_TRUE(QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    trainer.trainStep();
+    const bool running_as_root = QFile(path("probe")).open(QIODevice::WriteOnly);
+    if (!running_as_root)
+        EXPECT_THROW(trainer.saveCheckpoint(path("kept.vae")), std::runtime_error);
+    QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::remove(path("probe"));
+    EXPECT_THROW(trainer.saveCheckpoint(path("no/such/folder/x.vae")), std::runtime_error);
+    QFile after(path("kept.vae"));
+    ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+    if (!running_as_root)
+        EXPECT_EQ(after.readAll(), before);
+    EXPECT_NO_THROW(Trainer::fromCheckpoint(path("kept.vae"), shapesDataset()));
+}
+
+TEST_F(Checkpoint, ExportedWeightsLoadInPythonAsADictOfNamedTensors)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    trainer.exportWeights(path("weights.pt"));
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, torch\n"
+                                 "w = torch.load(sys.argv[1])\n"
+                                 "assert isinstance(w, dict), type(w)\n"
+                                 "print(len(w), tuple(w['encoder.0.weight'].shape), w['encoder.0.weight'].dtype)\n"),
+                  path("weights.pt")});
+    ASSERT_TRUE(python.waitForFinished(60000));
+    const QString output = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
+    EXPECT_EQ(output, QStringLiteral("10 (64, 784) torch.float32"));
+}
+
+} // namespace
+} // namespace vae

@@ -1,0 +1,129 @@
+#include "tests/support/dataset_fixtures.h"
+
+#include "core/data/InputError.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <stdexcept>
+
+namespace vae::testing {
+namespace {
+
+void appendBigEndian32(Bytes& bytes, std::uint32_t value)
+{
+    for (int shift = 24; shift >= 0; shift -= 8)
+        bytes.push_back(std::uint8_t(value >> shift));
+}
+
+} // namespace
+
+Bytes patternPixels(std::size_t count)
+{
+    Bytes pixels(count);
+    for (std::size_t i = 0; i < count; ++i)
+        pixels[i] = std::uint8_t((i * 7 + 3) % 256);
+    return pixels;
+}
+
+Bytes idxImagesFile(int count, int height, int width, const Bytes& pixels)
+{
+    Bytes bytes;
+    appendBigEndian32(bytes, 0x00000803);
+    appendBigEndian32(bytes, std::uint32_t(count));
+    appendBigEndian32(bytes, std::uint32_t(height));
+    appendBigEndian32(bytes, std::uint32_t(width));
+    bytes.insert(bytes.end(), pixels.begin(), pixels.end());
+    return bytes;
+}
+
+Bytes idxLabelsFile(const Bytes& labels)
+{
+    Bytes bytes;
+    appendBigEndian32(bytes, 0x00000801);
+    appendBigEndian32(bytes, std::uint32_t(labels.size()));
+    bytes.insert(bytes.end(), labels.begin(), labels.end());
+    return bytes;
+}
+
+Bytes gzipped(const Bytes& bytes)
+{
+    z_stream stream{};
+    constexpr int gzipWindowBits = 16 + MAX_WBITS;
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, gzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("deflateInit2 failed");
+    Bytes output(deflateBound(&stream, uLong(bytes.size())));
+    stream.next_in = const_cast<Bytef*>(bytes.data());
+    stream.avail_in = uInt(bytes.size());
+    stream.next_out = output.data();
+    stream.avail_out = uInt(output.size());
+    const int status = deflate(&stream, Z_FINISH);
+    output.resize(stream.total_out);
+    deflateEnd(&stream);
+    if (status != Z_STREAM_END)
+        throw std::runtime_error("deflate did not finish");
+    return output;
+}
+
+Bytes npyFile(const std::string& descr, const std::string& shape, const void* data, std::size_t dataSize,
+              bool fortranOrder, int majorVersion)
+{
+    std::string header = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
+        + ", 'shape': " + shape + ", }";
+    const std::size_t prefixSize = 8 + (majorVersion == 1 ? 2 : 4);
+    while ((prefixSize + header.size() + 1) % 64 != 0)
+        header += ' ';
+    header += '\n';
+
+    Bytes bytes = {0x93, 'N', 'U', 'M', 'P', 'Y', std::uint8_t(majorVersion), 0};
+    const std::size_t lengthFieldSize = prefixSize - 8;
+    for (std::size_t i = 0; i < lengthFieldSize; ++i)
+        bytes.push_back(std::uint8_t(header.size() >> (8 * i)));
+    bytes.insert(bytes.end(), header.begin(), header.end());
+    const auto* dataBytes = static_cast<const std::uint8_t*>(data);
+    bytes.insert(bytes.end(), dataBytes, dataBytes + dataSize);
+    return bytes;
+}
+
+void writeFile(const QString& path, const Bytes& bytes)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly)) << path.toStdString();
+    ASSERT_EQ(file.write(reinterpret_cast<const char*>(bytes.data()), qint64(bytes.size())), qint64(bytes.size()));
+}
+
+Bytes readFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray content = file.readAll();
+    return Bytes(content.begin(), content.end());
+}
+
+void truncateFile(const QString& path, std::size_t size)
+{
+    ASSERT_TRUE(QFile::resize(path, qint64(size))) << path.toStdString();
+}
+
+std::string inputErrorOf(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    ADD_FAILURE() << "expected a vae::InputError";
+    return {};
+}
+
+void expectMessageContains(const std::string& message, const QStringList& parts)
+{
+    EXPECT_EQ(message.find('\n'), std::string::npos) << "not one line: " << message;
+    for (const QString& part : parts)
+        EXPECT_NE(message.find(part.toStdString()), std::string::npos) << "'" << part.toStdString() << "' not in: " << message;
+}
+
+} // namespace vae::testing

@@ -1,0 +1,57 @@
+#include "tests/support/trained_model_fixture.h"
+
+#include "tests/support/shapes_fixture.h"
+#include "core/files/ImageConversion.h"
+#include "core/engine/Trainer.h"
+
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace vae::testing {
+
+const TrainedModel& trainedModel(int latentDim)
+{
+    static QTemporaryDir folder;
+    static std::map<int, TrainedModel> models;
+    auto found = models.find(latentDim);
+    if (found != models.end())
+        return found->second;
+    TrainingConfig config;
+    config.latentDim = latentDim;
+    config.hiddenLayers = {64};
+    config.batchSize = 100;
+    config.threads = 1;
+    Trainer trainer(config, shapesDataset());
+    for (int step = 0; step < 60; ++step)
+        trainer.trainStep();
+    TrainedModel model{trainer.snapshot(), folder.filePath(QStringLiteral("shapes-%1d.vae").arg(latentDim))};
+    trainer.saveCheckpoint(model.checkpointPath);
+    return models.emplace(latentDim, model).first->second;
+}
+
+QImage decodedDirectly(const ModelSnapshot& model, const std::vector<float>& latent)
+{
+    const std::vector<std::uint8_t> pixels = model.decode(latent.data(), 1);
+    return imageFromBytes(pixels.data(), model.channels(), model.height(), model.width());
+}
+
+int largestPixelDifference(const QImage& a, const QImage& b)
+{
+    if (a.size() != b.size())
+        return 256;
+    const QImage first = a.convertToFormat(QImage::Format_RGB32);
+    const QImage second = b.convertToFormat(QImage::Format_RGB32);
+    int largest = 0;
+    for (int y = 0; y < first.height(); ++y)
+        for (int x = 0; x < first.width(); ++x) {
+            const QRgb p = first.pixel(x, y);
+            const QRgb q = second.pixel(x, y);
+            largest = std::max({largest, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q))});
+        }
+    return largest;
+}
+
+} // namespace vae::testing

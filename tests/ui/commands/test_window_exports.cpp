@@ -1,0 +1,241 @@
+#include "tests/support/python_check.h"
+#include "tests/support/trained_model_fixture.h"
+
+#include "core/latent/LatentGeometry.h"
+#include "core/latent/LatentSampling.h"
+#include "core/session/TrainingSession.h"
+#include "ui/curves/CurvesView.h"
+#include "ui/commands/ExportActions.h"
+#include "ui/latent/LatentExplorer.h"
+#include "ui/latent/LatentInterpolationPanel.h"
+#include "ui/latent/LatentPlaneControls.h"
+#include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentSamplesPanel.h"
+#include "ui/latent/LatentSpace.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <gif_lib.h>
+#include <gtest/gtest.h>
+
+namespace vae {
+namespace {
+
+using testing::decodedDirectly;
+using testing::largestPixelDifference;
+using testing::runPython;
+using testing::waitUntil;
+
+constexpr int cellScale = 3;
+constexpr int border = 2;
+
+// The window's export path on an opened checkpoint: the session, the explorer and the curves the
+// window composes, and ExportActions with its dialogs answered by the test.
+class WindowExports : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        QObject::connect(&session, &TrainingSession::modelReady, &explorer, &LatentExplorer::showRun);
+        QObject::connect(&session, &TrainingSession::modelReady, &curves, &CurvesView::showRun);
+        QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& opened) { run = opened; });
+        QObject::connect(&session, &TrainingSession::snapshotReady, &explorer, &LatentExplorer::showSnapshot);
+        exports.setFileChooser([this](const QString&, const QString&, const QString&) { return target; });
+        exports.setLayoutChooser([](int side, const ImageExportLayout&) { return ImageExportLayout{cellScale * side, border}; });
+        QObject::connect(&exports, &ExportActions::failed, [this](const QString& message) { failures << message; });
+        QObject::connect(&exports, &ExportActions::exported, [this](const QStringList& paths) { written << paths; });
+        explorer.resize(1000, 700);
+        explorer.show();
+        curves.resize(500, 400);
+        curves.show();
+        session.openModel(testing::trainedModel(3).checkpointPath);
+        ASSERT_TRUE(waitUntil([&] { return explorer.space().snapshot() && explorer.space().plane().latentDim() == 3; }));
+        snapshot = explorer.space().snapshot();
+        side = snapshot->width();
+    }
+
+    // Triggers File > Export's action as a user would, writing to `name` in the test's folder.
+    QString exportTo(const char* action, const QString& name)
+    {
+        target = folder.filePath(name);
+        QAction* found = window.findChild<QAction*>(QString::fromLatin1(action));
+        EXPECT_TRUE(found) << action;
+        if (found)
+            found->trigger();
+        return target;
+    }
+
+    // The cell at (row, column) of a tiled picture, scaled back down to the image's own pixels.
+    QImage cell(const QImage& tiled, int row, int column, int scale, int gap) const
+    {
+        const int x0 = gap + column * (side * scale + gap);
+        const int y0 = gap + row * (side * scale + gap);
+        return tiled.copy(x0, y0, side * scale, side * scale).scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    }
+
+    QWidget window;
+    TrainingSession session;
+    LatentExplorer explorer{&window};
+    CurvesView curves{&window};
+    ExportActions exports{session, explorer, curves, &window};
+    QTemporaryDir folder;
+    QString target;
+    QStringList failures;
+    QStringList written;
+    RunInfo run;
+    SnapshotPtr snapshot;
+    int side = 0;
+};
+
+TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
+{
+    explorer.planePanel().controls().setGrid({5, 2.0, GridSpacing::Quantile});
+    const QString path = exportTo("exportGrid", QStringLiteral("grid.png"));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    const QImage grid(path);
+    const int cellSide = cellScale * side;
+    EXPECT_EQ(grid.size(), QSize(5 * cellSide + 6 * border, 5 * cellSide + 6 * border));
+    const std::vector<float> points = gridPoints(explorer.space().plane(), 5, 2.0, GridSpacing::Quantile);
+    const int dim = snapshot->latentDim();
+    for (int row = 0; row < 5; ++row)
+        for (int column = 0; column < 5; ++column) {
+            const std::vector<float> z(points.begin() + (row * 5 + column) * dim, points.begin() + (row * 5 + column + 1) * dim);
+            EXPECT_LE(largestPixelDifference(cell(grid, row, column, cellScale, border), decodedDirectly(*snapshot, z)), 1) << row << "," << column;
+        }
+    // Nearest-neighbour scaling: each image pixel is a solid 3x3 block.
+    EXPECT_EQ(grid.pixel(border, border), grid.pixel(border + 2, border + 2));
+    EXPECT_EQ(grid.pixel(0, 0), qRgb(255, 255, 255)); // the border
+}
+
+TEST_F(WindowExports, TheCursorImageIsTheDecodedCursorLatent)
+{
+    explorer.space().setCursor(QPointF(0.75, -1.5));
+    const QString path = exportTo("exportCursorImage", QStringLiteral("cursor.png"));
+    const QImage image(path);
+    ASSERT_EQ(image.size(), QSize(cellScale * side, cellScale * side));
+    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0), decodedDirectly(*snapshot, explorer.space().cursorLatent())), 1);
+}
+
+TEST_F(WindowExports, TheInterpolationIsAStripAndAGifOfKFrames)
+{
+    InterpolationChoice choice;
+    choice.ends = {InterpolationEnd{4, {}}, InterpolationEnd{-1, {1.5f, -1.0f, 0.5f}}};
+    choice.steps = 7;
+    choice.kind = InterpolationKind::Spherical;
+    explorer.interpolationPanel().setChoice(choice);
+
+    const QImage strip(exportTo("exportInterpolationStrip", QStringLiteral("path.png")));
+    const int cellSide = cellScale * side;
+    ASSERT_EQ(strip.size(), QSize(7 * cellSide + 8 * border, cellSide + 2 * border));
+    std::vector<float> from, logVariance;
+    snapshot->encode(explorer.space().dataset()->test.image(4), 1, from, logVariance);
+    const std::vector<float> path = interpolationPath(from, choice.ends[1].point, 7, InterpolationKind::Spherical);
+    for (int step = 0; step < 7; ++step) {
+        const std::vector<float> z(path.begin() + step * 3, path.begin() + (step + 1) * 3);
+        EXPECT_LE(largestPixelDifference(cell(strip, 0, step, cellScale, border), decodedDirectly(*snapshot, z)), 1) << step;
+    }
+
+    const QString gif = exportTo("exportInterpolationGif", QStringLiteral("path.gif"));
+    int error = 0;
+    GifFileType* file = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+    ASSERT_TRUE(file) << GifErrorString(error);
+    ASSERT_EQ(DGifSlurp(file), GIF_OK);
+    EXPECT_EQ(file->ImageCount, 7);
+    EXPECT_EQ(file->SWidth, cellSide);
+    EXPECT_EQ(file->SHeight, cellSide);
+    DGifCloseFile(file, &error);
+    EXPECT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST_F(WindowExports, ThePriorSheetShowsThePanelsDraws)
+{
+    explorer.samplesPanel().setSeed(42);
+    const QImage sheet(exportTo("exportPriorSheet", QStringLiteral("prior.png")));
+    const int cellSide = cellScale * side;
+    ASSERT_EQ(sheet.size(), QSize(10 * cellSide + 11 * border, 10 * cellSide + 11 * border));
+    const std::vector<float> draws = priorSamples(100, 3, 42);
+    for (int index : {0, 37, 99}) {
+        const std::vector<float> z(draws.begin() + index * 3, draws.begin() + (index + 1) * 3);
+        EXPECT_LE(largestPixelDifference(cell(sheet, index / 10, index % 10, cellScale, border), decodedDirectly(*snapshot, z)), 1) << index;
+    }
+}
+
+TEST_F(WindowExports, CurvesCsvParsesBackToTheHistory)
+{
+    ASSERT_FALSE(run.history.steps.empty());
+    QFile steps(exportTo("exportStepsCsv", QStringLiteral("steps.csv")));
+    ASSERT_TRUE(steps.open(QIODevice::ReadOnly | QIODevice::Text));
+    QTextStream stream(&steps);
+    EXPECT_EQ(stream.readLine(), QStringLiteral("step,epoch,elbo,reconstruction,kl"));
+    std::size_t rows = 0;
+    for (QString line = stream.readLine(); !line.isNull(); line = stream.readLine(), ++rows) {
+        const QStringList fields = line.split(QLatin1Char(','));
+        ASSERT_EQ(fields.size(), 5);
+        ASSERT_LT(rows, run.history.steps.size());
+        const StepMetrics& expected = run.history.steps[rows];
+        EXPECT_EQ(fields[0].toLongLong(), expected.step);
+        EXPECT_EQ(fields[1].toInt(), expected.epoch);
+        EXPECT_FLOAT_EQ(fields[2].toFloat(), expected.elbo);
+        EXPECT_FLOAT_EQ(fields[4].toFloat(), expected.kl);
+    }
+    EXPECT_EQ(rows, run.history.steps.size());
+    QFile epochs(exportTo("exportEpochsCsv", QStringLiteral("epochs.csv")));
+    ASSERT_TRUE(epochs.open(QIODevice::ReadOnly | QIODevice::Text));
+    EXPECT_TRUE(epochs.readLine().startsWith("epoch,step,elbo,reconstruction,kl,test_elbo"));
+}
+
+TEST_F(WindowExports, ThePlotIsWrittenAsPngAndPdf)
+{
+    const QImage png(exportTo("exportPlotPng", QStringLiteral("curves.png")));
+    EXPECT_EQ(png.size(), 2 * curves.plot()->size());
+    QFile pdf(exportTo("exportPlotPdf", QStringLiteral("curves.pdf")));
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5) == "%PDF-");
+    EXPECT_EQ(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden).size(), 2); // no temporary left
+}
+
+TEST_F(WindowExports, LatentCodesLoadInNumpyWithTheirShapeAndType)
+{
+    const QString npy = exportTo("exportTestCodes", QStringLiteral("codes.npy"));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    const int count = explorer.space().dataset()->test.count();
+    const QString described = runPython(QStringLiteral("import numpy, sys\n"
+                                                       "a = numpy.load(sys.argv[1]); l = numpy.load(sys.argv[2])\n"
+                                                       "print(a.shape, a.dtype, l.shape, l.dtype)"),
+                                        {npy, folder.filePath(QStringLiteral("codes_labels.npy"))});
+    EXPECT_EQ(described, QStringLiteral("(%1, 2, 3) float32 (%1,) int64").arg(count));
+
+    std::vector<float> mean, logVariance;
+    snapshot->encode(explorer.space().dataset()->test.image(0), 1, mean, logVariance);
+    const QString csv = exportTo("exportTestCodes", QStringLiteral("codes.csv"));
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    EXPECT_EQ(lines.size(), count + 1);
+    const QList<QByteArray> first = lines[1].split(',');
+    ASSERT_EQ(first.size(), 2 + 2 * 3);
+    EXPECT_NEAR(first[2].toFloat(), mean[0], 1e-4);
+    EXPECT_NEAR(first[5].toFloat(), logVariance[0], 1e-4);
+}
+
+TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
+{
+    QFile blocker(folder.filePath(QStringLiteral("not-a-folder")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    for (const char* action : {"exportGrid", "exportInterpolationGif", "exportStepsCsv", "exportPlotPdf", "exportTestCodes"}) {
+        failures.clear();
+        const QString path = exportTo(action, QStringLiteral("not-a-folder/out.gif"));
+        ASSERT_EQ(failures.size(), 1) << action;
+        EXPECT_TRUE(failures[0].contains(path)) << failures[0].toStdString();
+    }
+    EXPECT_TRUE(written.isEmpty());
+    EXPECT_EQ(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("not-a-folder")});
+}
+
+} // namespace
+} // namespace vae

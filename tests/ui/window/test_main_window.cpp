@@ -1,0 +1,357 @@
+#include "tests/support/QtTestRegistry.h"
+#include "tests/support/tiny_fixture.h"
+
+#include "core/files/CheckpointFile.h"
+#include "core/engine/EngineRuntime.h"
+#include "core/engine/Trainer.h"
+#include "core/session/TrainingSession.h"
+#include "ui/window/AboutText.h"
+#include "ui/curves/CurvesPlot.h"
+#include "ui/widgets/ImageGrid.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/MessageBanner.h"
+#include "ui/panels/ReconstructionPanel.h"
+#include "ui/window/TrainingStatusBar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace vae::testing {
+namespace {
+
+const QString shapes = QStringLiteral("builtin:shapes");
+
+// What the window's session reported, to check the engine saw what the controls asked for.
+struct Observed {
+    explicit Observed(TrainingSession& session)
+    {
+        QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& run) { runs.push_back(run); });
+        QObject::connect(&session, &TrainingSession::settingsApplied, [this](const TrainingConfig& config) { applied.push_back(config); });
+        QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& steps) { lastStep = steps.last().step; });
+    }
+    std::vector<RunInfo> runs;
+    std::vector<TrainingConfig> applied;
+    std::int64_t lastStep = 0;
+};
+
+// Answers the next modal question box with `button`, as a user would click it.
+void answerNextQuestion(QMessageBox::StandardButton button, bool& asked)
+{
+    QTimer::singleShot(0, [button, &asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = true;
+        box->button(button)->click();
+    });
+}
+
+int brightestGrey(const QImage& image)
+{
+    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
+    int brightest = 0;
+    for (int y = 0; y < grey.height(); ++y)
+        for (int x = 0; x < grey.width(); ++x)
+            brightest = std::max(brightest, int(grey.constScanLine(y)[x]));
+    return brightest;
+}
+
+template <typename Widget>
+Widget* control(MainWindow& window, const char* name)
+{
+    auto* widget = window.findChild<Widget*>(QLatin1String(name));
+    if (!widget)
+        qFatal("no control named %s", name);
+    return widget;
+}
+
+QAction* action(MainWindow& window, const char* name)
+{
+    return control<QAction>(window, name);
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        QSettings().clear(); // each test starts from the defaults
+        window_ = std::make_unique<MainWindow>();
+        observed_ = std::make_unique<Observed>(window_->session());
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        window_->openDataset(shapes);
+        QVERIFY(waitUntil([this] { return !observed_->runs.empty() && window_->session().state() == SessionState::Ready; }));
+    }
+
+    void cleanup()
+    {
+        observed_.reset();
+        window_.reset();
+    }
+
+    void showsTheDatasetItTrainsOn()
+    {
+        const RunInfo& run = observed_->runs.back();
+        QCOMPARE(run.dataset->source, shapes);
+        QCOMPARE(run.config.latentDim, 2); // the defaults, as nothing was stored
+        const QStringList texts = [this] {
+            QStringList result;
+            for (const QLabel* label : window_->findChild<QWidget*>(QStringLiteral("datasetPanel"))->findChildren<QLabel*>())
+                result << label->text();
+            return result;
+        }();
+        QVERIFY2(texts.contains(QStringLiteral("shapes")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("12,000 training, 2,000 test")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(window_->windowTitle().contains(QStringLiteral("shapes")));
+    }
+
+    void liveControlsReachTheTrainingModel()
+    {
+        control<QDoubleSpinBox>(*window_, "learningRate")->setValue(0.005);
+        QVERIFY(waitUntil([this] { return !observed_->applied.empty() && observed_->applied.back().learningRate == 0.005; }));
+        control<QDoubleSpinBox>(*window_, "beta")->setValue(2.0);
+        QVERIFY(waitUntil([this] { return observed_->applied.back().beta == 2.0; }));
+        control<QSpinBox>(*window_, "epochs")->setValue(3);
+        QVERIFY(waitUntil([this] { return observed_->applied.back().epochs == 3; }));
+        QCOMPARE(int(observed_->runs.size()), 1); // applied to the model, not by building a new one
+    }
+
+    void modelControlsBuildANewModelAndAskWhenItIsTrained()
+    {
+        control<QSpinBox>(*window_, "latentDim")->setValue(3);
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 2; })); // untrained: no question
+        QCOMPARE(observed_->runs.back().config.latentDim, 3);
+        control<QLineEdit>(*window_, "hiddenLayers")->setText(QStringLiteral("64,32"));
+        QMetaObject::invokeMethod(control<QLineEdit>(*window_, "hiddenLayers"), "editingFinished");
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 3; }));
+        QCOMPARE(observed_->runs.back().config.hiddenLayers, (std::vector<int>{64, 32}));
+
+        action(*window_, "step")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep == 1; }));
+        bool asked = false;
+        answerNextQuestion(QMessageBox::Cancel, asked);
+        control<QSpinBox>(*window_, "latentDim")->setValue(5);
+        QVERIFY(asked);
+        QCOMPARE(control<QSpinBox>(*window_, "latentDim")->value(), 3); // declined: the control goes back
+        QTest::qWait(100);
+        QCOMPARE(int(observed_->runs.size()), 3);
+
+        asked = false;
+        answerNextQuestion(QMessageBox::Discard, asked);
+        control<QComboBox>(*window_, "activation")->setCurrentIndex(1);
+        QVERIFY(asked);
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 4; }));
+        QVERIFY(observed_->runs.back().config.activation == Activation::Tanh);
+        QCOMPARE(observed_->runs.back().completedSteps, std::int64_t(0));
+    }
+
+    void settingsThatDoNotFitTheDataAreRefused()
+    {
+        control<QComboBox>(*window_, "architecture")->setCurrentIndex(1); // conv on 28x28: fits
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 2; }));
+        QVERIFY(observed_->runs.back().config.architecture == Architecture::Conv);
+        control<QLineEdit>(*window_, "hiddenLayers")->setText(QStringLiteral("9000"));
+        QMetaObject::invokeMethod(control<QLineEdit>(*window_, "hiddenLayers"), "editingFinished");
+        auto* banner = window_->findChild<MessageBanner*>();
+        QVERIFY(banner->isError());
+        QVERIFY2(banner->message().contains(QStringLiteral("--hidden")), qPrintable(banner->message()));
+        QCOMPARE(control<QLineEdit>(*window_, "hiddenLayers")->text(), QStringLiteral("400"));
+        QCOMPARE(int(observed_->runs.size()), 2);
+    }
+
+    void startPauseStepAndStopDriveTheSession()
+    {
+        TrainingSession& session = window_->session();
+        QAction* startPause = action(*window_, "startPause");
+        QAction* step = action(*window_, "step");
+        QAction* stop = action(*window_, "stop");
+        QVERIFY(startPause->isEnabled());
+        QVERIFY(step->isEnabled());
+        QVERIFY(!stop->isEnabled());
+        QCOMPARE(startPause->shortcut(), QKeySequence(Qt::Key_Space));
+
+        startPause->trigger();
+        QVERIFY(waitUntil([&] { return session.state() == SessionState::Running; }));
+        QCOMPARE(startPause->text(), QStringLiteral("&Pause"));
+        QVERIFY(!step->isEnabled());
+        QVERIFY(stop->isEnabled());
+        QVERIFY(waitUntil([this] { return observed_->lastStep > 30; }));
+
+        startPause->trigger();
+        QVERIFY(waitUntil([&] { return session.state() == SessionState::Paused; }));
+        QCOMPARE(startPause->text(), QStringLiteral("Res&ume"));
+        const std::int64_t paused = observed_->lastStep;
+        step->trigger();
+        QVERIFY(waitUntil([&] { return observed_->lastStep == paused + 1; }));
+
+        QTest::keyClick(window_.get(), Qt::Key_Space); // the shortcut resumes
+        QVERIFY(waitUntil([&] { return session.state() == SessionState::Running; }));
+        stop->trigger();
+        QVERIFY(waitUntil([&] { return session.state() == SessionState::Ready; }));
+        QCOMPARE(startPause->text(), QStringLiteral("&Start"));
+        QVERIFY(!stop->isEnabled());
+    }
+
+    void curvesStatusAndReconstructionsFollowTraining()
+    {
+        action(*window_, "startPause")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep >= 150; }, 60000)); // past the first epoch (94 steps)
+        action(*window_, "startPause")->trigger();
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Paused; }));
+
+        auto* plot = window_->findChild<CurvesPlot*>();
+        QCOMPARE(plot->stepPointCount(), int(observed_->lastStep));
+        QCOMPARE(plot->graph(0)->dataCount(), int(observed_->lastStep));
+        QCOMPARE(plot->testPointCount(), 1);
+        QCOMPARE((plot->graph(0)->data()->constEnd() - 1)->key, double(observed_->lastStep));
+        QVERIFY((plot->graph(0)->data()->constEnd() - 1)->value < 0.0); // an ELBO, in nats
+
+        auto* status = window_->findChild<TrainingStatusBar*>();
+        QTRY_VERIFY2(status->figures().text().contains(QStringLiteral("ELBO -")), qPrintable(status->figures().text()));
+        QTRY_VERIFY2(status->speed().text().contains(QStringLiteral("images/s")), qPrintable(status->speed().text()));
+
+        const ImageGrid& reconstructions = window_->findChild<ReconstructionPanel*>()->reconstructions();
+        // Until a snapshot is decoded the reconstructions are black.
+        QVERIFY(waitUntil([&] {
+            const QVector<QImage>& images = reconstructions.images();
+            return std::any_of(images.begin(), images.end(), [](const QImage& image) { return brightestGrey(image) > 100; });
+        }));
+        QCOMPARE(reconstructions.images().size(), qsizetype(8));
+        QCOMPARE(reconstructions.images().first().size(), QSize(28, 28));
+    }
+
+    void aBadDatasetShowsAnErrorAndKeepsTheOldOne()
+    {
+        action(*window_, "step")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep == 1; }));
+        bool asked = false;
+        answerNextQuestion(QMessageBox::Discard, asked);
+        const QString missing = QStringLiteral("/nonexistent/dataset-folder");
+        window_->openDataset(missing);
+        QVERIFY(asked);
+        auto* banner = window_->findChild<MessageBanner*>();
+        QVERIFY(waitUntil([&] { return banner->isError() && !banner->message().isEmpty(); }));
+        QVERIFY2(banner->message().contains(missing), qPrintable(banner->message()));
+        QCOMPARE(int(observed_->runs.size()), 1);
+        QVERIFY(window_->windowTitle().contains(QStringLiteral("shapes")));
+        // The model trained on the old dataset is still there and trains on.
+        action(*window_, "step")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep == 2; }));
+    }
+
+    void closingWhileTrainingExitsWithinASecond()
+    {
+        action(*window_, "startPause")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep > 10; }));
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(window_->close());
+        observed_.reset();
+        window_.reset();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    }
+
+    void droppingAModelOpensItAndSaveWritesBackToIt()
+    {
+        TrainingSession& session = window_->session();
+        action(*window_, "step")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep == 1; }));
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("dropped.vae"));
+        std::vector<QString> saved;
+        connect(&session, &TrainingSession::modelSaved, this, [&saved](const QString& file) { saved.push_back(file); });
+        session.saveModel(path);
+        QVERIFY(waitUntil([&] { return saved.size() == 1; }));
+
+        bool asked = false;
+        answerNextQuestion(QMessageBox::Discard, asked);
+        drop(QUrl::fromLocalFile(path));
+        QVERIFY(asked); // the open model had trained
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 2; }));
+        QCOMPARE(observed_->runs.back().checkpointPath, path);
+        QCOMPARE(observed_->runs.back().completedSteps, std::int64_t(1));
+        QVERIFY2(window_->windowTitle().startsWith(QStringLiteral("dropped.vae")), qPrintable(window_->windowTitle()));
+
+        // The model now has a file: Save writes there without asking where.
+        action(*window_, "step")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep == 2; }));
+        window_->activateWindow(); // shortcuts go to the active window; the question box was
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        QTest::keySequence(window_.get(), QKeySequence::Save);
+        QVERIFY(waitUntil([&] { return saved.size() == 2; }));
+        QCOMPARE(saved.back(), path);
+        QCOMPARE(readCheckpointFile(path).history.steps.size(), std::size_t(2));
+        QVERIFY(window_->findChild<MessageBanner*>()->message().contains(path));
+    }
+
+    void droppingAFolderOpensItAsADataset()
+    {
+        QTemporaryDir folder;
+        drop(QUrl::fromLocalFile(folder.path())); // an empty folder: not a dataset
+        auto* banner = window_->findChild<MessageBanner*>();
+        QVERIFY(waitUntil([&] { return banner->isError() && banner->message().contains(folder.path()); }));
+        QCOMPARE(int(observed_->runs.size()), 1);
+    }
+
+    void aboutNamesTheLibrariesAndTheirVersions()
+    {
+        const QString text = aboutText();
+        QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("LibTorch</td><td>1.")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("BLAS")), qPrintable(text));
+        QVERIFY2(text.contains(detectBlas().library.toHtmlEscaped()) && !detectBlas().library.isEmpty(), qPrintable(text));
+    }
+
+    void settingsPersistAcrossWindows()
+    {
+        control<QSpinBox>(*window_, "batchSize")->setValue(64);
+        window_->close();
+        observed_.reset();
+        window_ = std::make_unique<MainWindow>();
+        QCOMPARE(control<QSpinBox>(*window_, "batchSize")->value(), 64);
+        QCOMPARE(QSettings().value(QStringLiteral("dataset/last")).toString(), shapes);
+        QCOMPARE(QSettings().value(QStringLiteral("files/recent")).toStringList(), QStringList{shapes});
+    }
+
+private:
+    // As a file manager drops a file onto the window.
+    void drop(const QUrl& url)
+    {
+        QMimeData mime;
+        mime.setUrls({url});
+        const QPoint centre = window_->rect().center();
+        QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent dropped(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &dropped);
+        QVERIFY(dropped.isAccepted());
+    }
+
+    std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<Observed> observed_;
+};
+
+namespace {
+const RegisterQtTest<MainWindowTest> registration("MainWindow");
+} // namespace
+
+} // namespace vae::testing
+
+#include "test_main_window.moc"

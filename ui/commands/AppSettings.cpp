@@ -1,0 +1,81 @@
+#include "ui/commands/AppSettings.h"
+
+#include "core/data/InputError.h"
+
+#include <QJsonDocument>
+#include <QMainWindow>
+#include <QSettings>
+
+namespace vae {
+namespace {
+
+const QString trainingKey = QStringLiteral("training/settings");
+const QString datasetKey = QStringLiteral("dataset/last");
+const QString recentKey = QStringLiteral("files/recent");
+const QString autosaveKey = QStringLiteral("files/autosave_minutes");
+constexpr int defaultAutosaveMinutes = 3;
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+// Bumped when the docks change, so an old layout is not restored onto different docks.
+constexpr int windowStateVersion = 1;
+
+} // namespace
+
+TrainingConfig storedTrainingConfig()
+{
+    const QJsonDocument json = QJsonDocument::fromJson(QSettings().value(trainingKey).toByteArray());
+    if (!json.isObject())
+        return {};
+    try {
+        return TrainingConfig::fromJson(json.object());
+    } catch (const InputError&) {
+        return {}; // written by another version, or edited by hand
+    }
+}
+
+void storeTrainingConfig(const TrainingConfig& config)
+{
+    QSettings().setValue(trainingKey, QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QString storedDataset()
+{
+    return QSettings().value(datasetKey).toString();
+}
+
+void storeDataset(const QString& spec)
+{
+    QSettings().setValue(datasetKey, spec);
+}
+
+int storedAutosaveMinutes()
+{
+    const int minutes = QSettings().value(autosaveKey, defaultAutosaveMinutes).toInt();
+    return minutes > 0 ? minutes : defaultAutosaveMinutes;
+}
+
+QStringList storedRecentFiles()
+{
+    return QSettings().value(recentKey).toStringList();
+}
+
+void storeRecentFiles(const QStringList& paths)
+{
+    QSettings().setValue(recentKey, paths);
+}
+
+bool restoreWindowLayout(QMainWindow& window)
+{
+    const QSettings settings;
+    const bool geometryRestored = window.restoreGeometry(settings.value(geometryKey).toByteArray());
+    return window.restoreState(settings.value(stateKey).toByteArray(), windowStateVersion) && geometryRestored;
+}
+
+void storeWindowLayout(const QMainWindow& window)
+{
+    QSettings settings;
+    settings.setValue(geometryKey, window.saveGeometry());
+    settings.setValue(stateKey, window.saveState(windowStateVersion));
+}
+
+} // namespace vae

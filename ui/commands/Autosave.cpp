@@ -1,0 +1,97 @@
+#include "ui/commands/Autosave.h"
+
+#include "ui/commands/AppSettings.h"
+#include "ui/commands/SessionFiles.h"
+#include "core/files/CheckpointFile.h"
+#include "core/session/TrainingSession.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace vae {
+namespace {
+
+const QString sessionKey = QStringLiteral("autosave_of");
+
+QString defaultAutosavePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("autosave.vae"));
+}
+
+} // namespace
+
+Autosave::Autosave(TrainingSession& session, SessionFiles& files, QObject* parent)
+    : QObject(parent), session_(session), files_(files), path_(defaultAutosavePath())
+{
+    timer_.setInterval(storedAutosaveMinutes() * 60 * 1000);
+    timer_.start();
+    connect(&timer_, &QTimer::timeout, this, &Autosave::saveIfTrained);
+    connect(&session_, &TrainingSession::stateChanged, this, [this](SessionState state) {
+        if (state == SessionState::Paused || state == SessionState::Finished)
+            saveIfTrained();
+    });
+    connect(&session_, &TrainingSession::modelReady, this, [this](const RunInfo& run) {
+        trainedSteps_ = savedSteps_ = run.completedSteps;
+    });
+    connect(&session_, &TrainingSession::stepsTrained, this, [this](const QVector<StepMetrics>& steps) {
+        if (!steps.isEmpty())
+            trainedSteps_ = steps.last().step;
+    });
+    connect(&session_, &TrainingSession::modelSaved, this, [this](const QString& path) {
+        sessionPath_ = path;
+        savedSteps_ = trainedSteps_;
+        discard(); // the user's own file now holds at least as much
+    });
+    connect(&session_, &TrainingSession::autosaved, this, &Autosave::saved);
+}
+
+void Autosave::setInterval(int milliseconds)
+{
+    timer_.start(milliseconds);
+}
+
+void Autosave::setPath(const QString& path)
+{
+    path_ = path;
+}
+
+void Autosave::saveIfTrained()
+{
+    if (trainedSteps_ == savedSteps_)
+        return;
+    savedSteps_ = trainedSteps_;
+    QDir().mkpath(QFileInfo(path_).absolutePath());
+    QJsonObject view = files_.viewState();
+    view.insert(sessionKey, sessionPath_);
+    session_.autosave(path_, view);
+}
+
+std::optional<Autosave::Leftover> Autosave::leftover() const
+{
+    const QFileInfo autosave(path_);
+    if (!autosave.exists())
+        return std::nullopt;
+    try {
+        const QString session = readCheckpointFile(path_).view.value(sessionKey).toString();
+        if (!session.isEmpty() && QFileInfo(session).exists() && QFileInfo(session).lastModified() >= autosave.lastModified())
+            return std::nullopt;
+        return Leftover{session, autosave.lastModified()};
+    } catch (const std::exception&) {
+        return std::nullopt; // not an intact checkpoint: nothing worth offering
+    }
+}
+
+void Autosave::discard()
+{
+    QFile::remove(path_);
+}
+
+QString Autosave::sessionPathOf(const RunInfo& run) const
+{
+    if (QFileInfo(run.checkpointPath) != QFileInfo(path_))
+        return run.checkpointPath;
+    return run.view.value(sessionKey).toString();
+}
+
+} // namespace vae

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "ui/commands/ImageExportOptions.h"
+#include "core/run/Metrics.h"
+#include "core/session/SessionTypes.h"
+#include "core/files/ImageTiles.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace vae {
+
+class CurvesView;
+class LatentExplorer;
+class TrainingSession;
+
+// File > Export and the views' right-click menus: the decoded images (the latent grid, the image
+// at the cursor, the interpolation as a strip or an animated GIF, the prior samples), the curves
+// (the history as CSV, the plot as PNG or PDF) and the latent codes of a split (CSV or .npy).
+// Each asks where, and for pictures how large, then writes with core's exporters, as
+// `vae-explorer export` does (design rule 6), and says what it wrote or why it could not.
+class ExportActions : public QObject {
+    Q_OBJECT
+public:
+    // Where to write, or empty to cancel.
+    using FileChooser = std::function<QString(const QString& title, const QString& suggestedName, const QString& filter)>;
+    using LayoutChooser = std::function<std::optional<ImageExportLayout>(int imageSide, const ImageExportLayout& current)>;
+
+    ExportActions(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent);
+
+    void fillMenu(QMenu* menu) const;
+    // Right-click menus on the plane, the cursor's image, the samples, the interpolation and the curves.
+    void attachContextMenus();
+
+    // Tests answer the dialogs themselves.
+    void setFileChooser(FileChooser chooser) { chooseFile_ = std::move(chooser); }
+    void setLayoutChooser(LayoutChooser chooser) { chooseLayout_ = std::move(chooser); }
+
+Q_SIGNALS:
+    void exported(const QStringList& paths);
+    void failed(const QString& message);
+
+private:
+    using ImageWriter = std::function<QStringList(const ModelSnapshot& model, const TileLayout& layout, const QString& path)>;
+    using FileWriter = std::function<QStringList(const QString& path)>;
+
+    QAction* addAction(const QString& text, const QString& objectName, void (ExportActions::*exporter)());
+    void exportGrid();
+    void exportCursorImage();
+    void exportInterpolationStrip();
+    void exportInterpolationGif();
+    void exportInterpolation(const QString& suggestedName, const QString& filter);
+    void exportPriorSheet();
+    void exportStepsCsv();
+    void exportEpochsCsv();
+    void exportPlotPng();
+    void exportPlotPdf();
+    void exportTestCodes();
+    void exportTrainCodes();
+    void exportCodes(bool train);
+    void exportImage(const QString& title, const QString& suggestedName, const QString& filter, const ImageWriter& write);
+    void exportFile(const QString& title, const QString& suggestedName, const QString& filter, const FileWriter& write);
+    QString askFileName(const QString& title, const QString& suggestedName, const QString& filter) const;
+    void enableModelExports();
+
+    TrainingSession& session_;
+    LatentExplorer& explorer_;
+    CurvesView& curves_;
+    QWidget* dialogParent_;
+    FileChooser chooseFile_;
+    LayoutChooser chooseLayout_;
+    ImageExportLayout layout_;
+    MetricHistory history_;
+    QString lastDirectory_;
+    QList<QAction*> imageActions_;
+    QList<QAction*> curveActions_;
+    QList<QAction*> codeActions_;
+    QAction* grid_;
+    QAction* cursor_;
+    QAction* interpolationStrip_;
+    QAction* interpolationGif_;
+    QAction* prior_;
+};
+
+} // namespace vae

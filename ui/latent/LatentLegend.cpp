@@ -1,0 +1,25 @@
+#include "ui/latent/LatentLegend.h"
+
+#include "ui/latent/LatentClassColours.h"
+
+namespace vae {
+
+LatentLegend::LatentLegend(QWidget* parent) : QLabel(parent)
+{
+    setWordWrap(true);
+    setTextFormat(Qt::RichText);
+}
+
+void LatentLegend::showClasses(const QStringList& classNames, int labelCount)
+{
+    QStringList entries;
+    for (int label = 0; label < labelCount; ++label) {
+        const QString name = label < classNames.size() ? classNames[label] : QString::number(label);
+        entries << QStringLiteral("<span style=\"color:%1; font-size:large\">&#9679;</span>&nbsp;%2")
+                       .arg(classColour(label).name(), name.toHtmlEscaped());
+    }
+    setText(entries.join(QStringLiteral(" &nbsp; ")));
+    setVisible(!entries.isEmpty());
+}
+
+} // namespace vae

@@ -1,0 +1,67 @@
+#include "ui/latent/LatentSamplesPanel.h"
+
+#include "ui/widgets/PixelImageLabel.h"
+#include "ui/latent/LatentSpace.h"
+#include "core/decode/ExportRecipes.h"
+#include "core/session/LatestJobRunner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace vae {
+
+LatentSamplesPanel::LatentSamplesPanel(LatentSpace& space, QWidget* parent)
+    : QWidget(parent)
+    , space_(space)
+    , sheet_(new PixelImageLabel(480, this))
+    , decoder_(new LatestJobRunner(tr("decoding samples from the prior"), this))
+{
+    auto* again = new QPushButton(tr("New samples"), this);
+    auto* header = new QHBoxLayout;
+    header->addWidget(new QLabel(tr("Decoded from z ~ N(0, I), the prior"), this), 1);
+    header->addWidget(again);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(sheet_, 1);
+
+    connect(again, &QPushButton::clicked, this, [this] { setSeed(seed_ + 1); });
+    connect(&space_, &LatentSpace::modelStarted, this, [this] {
+        decoder_->invalidate();
+        sheet_->clear();
+    });
+    connect(&space_, &LatentSpace::snapshotChanged, this, &LatentSamplesPanel::decode);
+    connect(&space_, &LatentSpace::decodeStyleChanged, this, &LatentSamplesPanel::decode);
+    connect(decoder_, &LatestJobRunner::failed, this, &LatentSamplesPanel::failed);
+}
+
+void LatentSamplesPanel::setSeed(std::uint64_t seed)
+{
+    seed_ = seed;
+    decoder_->invalidate();
+    decode();
+}
+
+void LatentSamplesPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    decode();
+}
+
+void LatentSamplesPanel::decode()
+{
+    const SnapshotPtr snapshot = space_.snapshot();
+    if (!snapshot || !isVisible())
+        return;
+    decoder_->run(
+        [snapshot, seed = seed_, style = space_.decodeStyle()] {
+            return decodePriorSheet(*snapshot, sheetColumns, sheetRows, seed, style, {1, 2, Qt::white});
+        },
+        [this](const QImage& sheet) {
+            sheet_->setImage(sheet);
+            Q_EMIT samplesShown();
+        });
+}
+
+} // namespace vae

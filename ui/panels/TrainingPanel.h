@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/run/TrainingConfig.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace vae {
+
+class LogSpinBox;
+
+// Every setting of a training run, each with a tooltip in the paper's terms. Learning rate,
+// beta, epochs and threads reach a running model; the others need a new model, which
+// modelSettingChanged announces (the controller decides whether to ask first).
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(QWidget* parent = nullptr);
+
+    TrainingConfig config() const;
+    // Shows `config` without announcing any change.
+    void setConfig(const TrainingConfig& config);
+
+Q_SIGNALS:
+    void learningRateChanged(double learningRate);
+    void betaChanged(double beta);
+    void epochsChanged(int epochs);
+    void threadsChanged(int threads);
+    // `setting` is the label of the control, for a question such as "Changing d_z resets…".
+    void modelSettingChanged(const QString& setting);
+
+private:
+    QWidget* modelGroup();
+    QWidget* objectiveGroup();
+    QWidget* optimisationGroup();
+    void announceModelSetting(QWidget* control, const QString& setting);
+    void enableBinarisationForLikelihood();
+
+    QComboBox* architecture_;
+    QSpinBox* latentDim_;
+    QLineEdit* hiddenLayers_;
+    QComboBox* activation_;
+    QComboBox* likelihood_;
+    QComboBox* binarization_;
+    QComboBox* estimator_;
+    QSpinBox* samples_;
+    QDoubleSpinBox* beta_;
+    QDoubleSpinBox* warmupEpochs_;
+    QComboBox* optimizer_;
+    LogSpinBox* learningRate_;
+    LogSpinBox* weightDecay_;
+    QSpinBox* batchSize_;
+    QSpinBox* epochs_;
+    QLineEdit* seed_;
+    QSpinBox* threads_;
+    bool showingConfig_ = false;
+};
+
+} // namespace vae

@@ -1,0 +1,62 @@
+#include "ui/widgets/PixelImageLabel.h"
+
+#include <QPainter>
+
+#include <algorithm>
+
+namespace vae {
+
+PixelImageLabel::PixelImageLabel(int preferredSide, QWidget* parent) : QWidget(parent), preferredSide_(preferredSide)
+{
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+void PixelImageLabel::setImage(const QImage& image)
+{
+    const bool newShape = image.size() != image_.size();
+    image_ = image;
+    if (newShape)
+        updateGeometry();
+    update();
+}
+
+void PixelImageLabel::clear()
+{
+    image_ = QImage();
+    update();
+}
+
+QSize PixelImageLabel::sizeHint() const
+{
+    return {preferredSide_, heightForWidth(preferredSide_)};
+}
+
+QSize PixelImageLabel::minimumSizeHint() const
+{
+    return {preferredSide_ / 3, preferredSide_ / 3};
+}
+
+int PixelImageLabel::heightForWidth(int width) const
+{
+    if (image_.isNull() || image_.width() == 0)
+        return width;
+    return width * image_.height() / image_.width();
+}
+
+void PixelImageLabel::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const QSize shown = image_.isNull() ? QSize(1, 1).scaled(size(), Qt::KeepAspectRatio) : image_.size().scaled(size(), Qt::KeepAspectRatio);
+    const QRect target(QPoint((width() - shown.width()) / 2, (height() - shown.height()) / 2), shown);
+    if (image_.isNull()) {
+        painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+        painter.drawRect(target.adjusted(0, 0, -1, -1));
+        return;
+    }
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.drawImage(target, image_);
+}
+
+} // namespace vae

@@ -1,0 +1,378 @@
+#include "ui/window/MainWindow.h"
+
+#include "ui/window/AboutText.h"
+#include "ui/commands/AppSettings.h"
+#include "ui/commands/Autosave.h"
+#include "ui/curves/CurvesView.h"
+#include "ui/commands/DatasetOpener.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/commands/ExportActions.h"
+#include "ui/commands/FileCommands.h"
+#include "ui/latent/LatentExplorer.h"
+#include "ui/window/MessageBanner.h"
+#include "ui/panels/ReconstructionPanel.h"
+#include "ui/commands/SessionFiles.h"
+#include "ui/commands/TrainingActions.h"
+#include "ui/commands/TrainingController.h"
+#include "ui/panels/TrainingPanel.h"
+#include "ui/window/TrainingStatusBar.h"
+#include "core/data/DatasetLoader.h"
+#include "core/engine/EngineRuntime.h"
+#include "core/engine/Trainer.h"
+#include "core/session/TrainingSession.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QScrollArea>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace vae {
+namespace {
+
+// Below this width the docks share the left column (the window must fit 1024 x 700).
+constexpr int narrowScreenWidth = 1280;
+
+QDockWidget* dock(const QString& title, const QString& objectName, QWidget* content, QWidget* parent)
+{
+    auto* result = new QDockWidget(title, parent);
+    result->setObjectName(objectName); // saveState() finds docks by name
+    result->setWidget(content);
+    result->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    return result;
+}
+
+QScrollArea* scrolling(QWidget* content, QWidget* parent)
+{
+    auto* area = new QScrollArea(parent);
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return area;
+}
+
+QString droppedPath(const QMimeData* mime)
+{
+    if (!mime->hasUrls() || mime->urls().isEmpty() || !mime->urls().constFirst().isLocalFile())
+        return {};
+    return mime->urls().constFirst().toLocalFile();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , session_(std::make_unique<TrainingSession>())
+    , banner_(new MessageBanner(this))
+    , datasetPanel_(new DatasetPanel(this))
+    , trainingPanel_(new TrainingPanel(this))
+    , curves_(new CurvesView(this))
+    , explorer_(new LatentExplorer(this))
+    , reconstructions_(new ReconstructionPanel(this))
+    , statusBar_(new TrainingStatusBar(this))
+    , trainingActions_(new TrainingActions(*session_, this))
+    , controller_(new TrainingController(*session_, *trainingPanel_, this))
+    , fileCommands_(new FileCommands(this))
+    , sessionFiles_(new SessionFiles(*session_, *explorer_, *curves_, this))
+    , exports_(new ExportActions(*session_, *explorer_, *curves_, this))
+    , autosave_(new Autosave(*session_, *sessionFiles_, this))
+    , opener_(new DatasetOpener(this))
+{
+    datasetPanel_->setObjectName(QStringLiteral("datasetPanel"));
+    trainingPanel_->setObjectName(QStringLiteral("trainingPanel"));
+    curves_->setObjectName(QStringLiteral("curves"));
+    explorer_->setObjectName(QStringLiteral("explorer"));
+    reconstructions_->setObjectName(QStringLiteral("reconstructions"));
+    trainingPanel_->setConfig(storedTrainingConfig());
+
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->addWidget(banner_);
+    centralLayout->addWidget(explorer_, 1);
+    setCentralWidget(central);
+    setStatusBar(statusBar_);
+    resize(QSize(1400, 900).boundedTo(screen()->availableSize()));
+    createDocks();
+    createMenus();
+    createToolBar();
+    connectSession();
+    connectFileCommands();
+    setAcceptDrops(true);
+    layoutRestored_ = restoreWindowLayout(*this);
+    updateTitle();
+
+    if (const BlasInfo blas = detectBlas(); blas.isReference)
+        banner_->showWarning(tr("LibTorch is using the reference BLAS (%1): training runs about 13 times slower. "
+                                "Install libopenblas0-openmp.").arg(blas.library));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    QDockWidget* datasetDock = dock(tr("Dataset"), QStringLiteral("datasetDock"), datasetPanel_, this);
+    QDockWidget* settingsDock = dock(tr("Training"), QStringLiteral("settingsDock"), scrolling(trainingPanel_, this), this);
+    QDockWidget* curvesDock = dock(tr("Curves"), QStringLiteral("curvesDock"), curves_, this);
+    QDockWidget* reconstructionsDock = dock(tr("Reconstructions"), QStringLiteral("reconstructionsDock"), reconstructions_, this);
+    addDockWidget(Qt::LeftDockWidgetArea, datasetDock);
+    addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+    addDockWidget(Qt::RightDockWidgetArea, curvesDock);
+    addDockWidget(Qt::RightDockWidgetArea, reconstructionsDock);
+    if (screen()->availableSize().width() < narrowScreenWidth) {
+        // Three columns leave the latent views no room on a small screen: the docks become tabs
+        // of one column, the curves in front, wide enough for the four tabs' names.
+        tabifyDockWidget(datasetDock, settingsDock);
+        tabifyDockWidget(datasetDock, curvesDock);
+        tabifyDockWidget(datasetDock, reconstructionsDock);
+        curvesDock->raise();
+        resizeDocks({curvesDock}, {width() * 33 / 100}, Qt::Horizontal);
+        return;
+    }
+    // The central area keeps more than half the width, for the latent views.
+    resizeDocks({datasetDock, curvesDock}, {width() * 18 / 100, width() * 26 / 100}, Qt::Horizontal);
+}
+
+// Docks take their heights from the panels' size hints, which depend on the docks' widths: so
+// this runs once the window is laid out at its widths.
+void MainWindow::arrangeDockHeights()
+{
+    const auto dockOf = [](QWidget* content) { return qobject_cast<QDockWidget*>(content->parentWidget()); };
+    const int datasetHeight = datasetPanel_->sizeHint().height();
+    const int reconstructionsHeight = reconstructions_->sizeHint().height();
+    resizeDocks({dockOf(datasetPanel_), findChild<QDockWidget*>(QStringLiteral("settingsDock"))}, {datasetHeight, height() - datasetHeight},
+                Qt::Vertical);
+    resizeDocks({dockOf(curves_), dockOf(reconstructions_)}, {height() - reconstructionsHeight, reconstructionsHeight}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* exportMenu = new QMenu(tr("&Export"), this);
+    exports_->fillMenu(exportMenu);
+    exports_->attachContextMenus();
+    fileCommands_->fillMenu(menuBar()->addMenu(tr("&File")), exportMenu);
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addActions({trainingActions_->startPause(), trainingActions_->step(), trainingActions_->stop()});
+    training->addSeparator();
+    training->addAction(trainingActions_->reset());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dockWidget : findChildren<QDockWidget*>())
+        view->addAction(dockWidget->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About vae-explorer"), this, [this] { QMessageBox::about(this, tr("About vae-explorer"), aboutText()); });
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(fileCommands_->openDatasetFolder());
+    toolBar->addAction(fileCommands_->saveModel());
+    toolBar->addSeparator();
+    toolBar->addActions({trainingActions_->startPause(), trainingActions_->step(), trainingActions_->stop(), trainingActions_->reset()});
+}
+
+void MainWindow::connectSession()
+{
+    TrainingSession* session = session_.get();
+    connect(session, &TrainingSession::modelReady, this, &MainWindow::showRun);
+    connect(session, &TrainingSession::stepsTrained, curves_, &CurvesView::appendSteps);
+    connect(session, &TrainingSession::stepsTrained, statusBar_, &TrainingStatusBar::addSteps);
+    connect(session, &TrainingSession::epochFinished, curves_, &CurvesView::appendEpoch);
+    connect(session, &TrainingSession::epochFinished, statusBar_, &TrainingStatusBar::addEpoch);
+    connect(session, &TrainingSession::snapshotReady, reconstructions_, &ReconstructionPanel::showSnapshot);
+    connect(session, &TrainingSession::snapshotReady, explorer_, &LatentExplorer::showSnapshot);
+    connect(session, &TrainingSession::stateChanged, statusBar_, &TrainingStatusBar::showState);
+    connect(session, &TrainingSession::stateChanged, this, [this](SessionState state) {
+        if (startWhenReady_ && state == SessionState::Ready) {
+            startWhenReady_ = false;
+            session_->start();
+        }
+    });
+    connect(session, &TrainingSession::settingsApplied, this, [this](const TrainingConfig& config) {
+        statusBar_->setEpochs(config.epochs);
+        epochs_ = config.epochs;
+        updateTitle();
+    });
+    connect(session, &TrainingSession::epochFinished, this, [this](const EpochMetrics& epoch) {
+        completedEpochs_ = epoch.epoch;
+        updateTitle();
+    });
+    connect(session, &TrainingSession::modelSaved, this, [this](const QString& path) {
+        setModelPath(path);
+        fileCommands_->remember(path);
+        banner_->showNotice(tr("Saved the model to %1").arg(path));
+    });
+    connect(session, &TrainingSession::failed, banner_, &MessageBanner::showError);
+    connect(sessionFiles_, &SessionFiles::failed, banner_, &MessageBanner::showError);
+    connect(exports_, &ExportActions::failed, banner_, &MessageBanner::showError);
+    connect(exports_, &ExportActions::exported, this, [this](const QStringList& paths) {
+        banner_->showNotice(tr("Exported %1").arg(paths.join(QStringLiteral(", "))));
+    });
+    connect(reconstructions_, &ReconstructionPanel::failed, banner_, &MessageBanner::showError);
+    connect(explorer_, &LatentExplorer::failed, banner_, &MessageBanner::showError);
+    connect(controller_, &TrainingController::problem, banner_, &MessageBanner::showError);
+    connect(trainingActions_, &TrainingActions::resetRequested, this, [this] {
+        if (controller_->resetModel())
+            setModelPath({});
+    });
+}
+
+void MainWindow::connectFileCommands()
+{
+    connect(fileCommands_, &FileCommands::datasetChosen, this, &MainWindow::openDataset);
+    connect(fileCommands_, &FileCommands::modelChosen, this, [this](const QString& path) { openModel(path); });
+    connect(fileCommands_, &FileCommands::saveChosen, sessionFiles_, &SessionFiles::save);
+    connect(opener_, &DatasetOpener::opened, this, &MainWindow::datasetOpened);
+    connect(opener_, &DatasetOpener::failed, this, &MainWindow::datasetFailed);
+}
+
+void MainWindow::openDataset(const QString& spec)
+{
+    if (!controller_->confirmDiscard(tr("Opening %1").arg(spec)))
+        return;
+    datasetPanel_->showLoading(spec);
+    opener_->open(spec);
+}
+
+void MainWindow::openModel(const QString& path, const QString& datasetOverride)
+{
+    if (controller_->confirmDiscard(tr("Opening %1").arg(QFileInfo(path).fileName())))
+        sessionFiles_->open(path, datasetOverride);
+}
+
+bool MainWindow::offerAutosave(const QString& openingModel)
+{
+    const std::optional<Autosave::Leftover> leftover = autosave_->leftover();
+    if (!leftover || (!openingModel.isEmpty() && QFileInfo(leftover->sessionPath) != QFileInfo(openingModel)))
+        return false;
+    const QString run = leftover->sessionPath.isEmpty() ? tr("a run that was never saved") : leftover->sessionPath;
+    const auto answer = QMessageBox::question(this, tr("Restore the Autosave?"),
+                                              tr("vae-explorer autosaved %1 at %2, later than it was last saved. Restore the autosave?\n\n"
+                                                 "No deletes the autosave.")
+                                                  .arg(run, QLocale().toString(leftover->written, QLocale::ShortFormat)),
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        autosave_->discard();
+        return false;
+    }
+    return sessionFiles_->open(autosave_->path());
+}
+
+void MainWindow::startWhenReady()
+{
+    startWhenReady_ = true;
+}
+
+void MainWindow::datasetOpened(const QString& spec, const std::shared_ptr<const Dataset>& dataset)
+{
+    datasetPanel_->clearLoading();
+    if (!controller_->trainOn(dataset))
+        return;
+    storeDataset(spec);
+    fileCommands_->remember(spec);
+    setModelPath({});
+}
+
+void MainWindow::datasetFailed(const QString& spec, const QString& message)
+{
+    datasetPanel_->clearLoading();
+    // The loaders' messages name the file or the dataset already ("dataset 'x': no such file").
+    const QString detail = message.contains(spec) ? message : QStringLiteral("%1: %2").arg(spec, message);
+    banner_->showError(tr("Could not open %1").arg(detail));
+    // The dataset remembered from last time may be gone; the window should still have data.
+    if (!controller_->dataset() && spec != defaultDatasetSpec())
+        openDataset(defaultDatasetSpec());
+}
+
+void MainWindow::showRun(const RunInfo& run)
+{
+    datasetName_ = run.dataset->name;
+    completedEpochs_ = run.completedEpochs;
+    epochs_ = run.config.epochs;
+    datasetPanel_->showDataset(*run.dataset);
+    reconstructions_->showDataset(*run.dataset);
+    explorer_->showRun(run);
+    curves_->showRun(run);
+    statusBar_->showRun(run);
+    if (!run.checkpointPath.isEmpty()) {
+        // A restored autosave belongs to the session it was made from, if that was ever saved.
+        const QString sessionPath = autosave_->sessionPathOf(run);
+        setModelPath(sessionPath);
+        if (!sessionPath.isEmpty())
+            fileCommands_->remember(sessionPath);
+    }
+    updateTitle();
+}
+
+void MainWindow::setModelPath(const QString& path)
+{
+    modelPath_ = path;
+    fileCommands_->setModelPath(path);
+    autosave_->setSessionPath(path);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    QStringList parts;
+    if (!modelPath_.isEmpty())
+        parts << QFileInfo(modelPath_).fileName();
+    if (!datasetName_.isEmpty())
+        parts << tr("%1 · %2/%3 epochs").arg(datasetName_).arg(completedEpochs_).arg(epochs_);
+    parts << QStringLiteral("vae-explorer");
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (layoutRestored_)
+        return;
+    layoutRestored_ = true;
+    QTimer::singleShot(0, this, &MainWindow::arrangeDockHeights);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    storeTrainingConfig(trainingPanel_->config());
+    storeWindowLayout(*this);
+    // Stopping now rather than in the destructor lets the training thread wind down while the
+    // window goes away.
+    session_->stop();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (isModelFile(path))
+        openModel(path);
+    else
+        openDataset(path);
+}
+
+} // namespace vae

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/session/SessionTypes.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace vae {
+
+class Autosave;
+class CurvesView;
+class DatasetOpener;
+class DatasetPanel;
+class ExportActions;
+class FileCommands;
+class LatentExplorer;
+class MessageBanner;
+class ReconstructionPanel;
+class SessionFiles;
+class TrainingActions;
+class TrainingController;
+class TrainingPanel;
+class TrainingSession;
+class TrainingStatusBar;
+
+// The window: composes the views around a training session and routes what the user asks for
+// (menus, toolbar, drops) to them. Each view and the session do the actual work.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    // Stops training within one step and joins the training thread.
+    ~MainWindow() override;
+
+    // Loads `spec` in the background and trains a new model on it; on failure the window says
+    // why and keeps its dataset and model.
+    void openDataset(const QString& spec);
+    // A saved session, on the dataset it names or on `datasetOverride`, with its view state.
+    void openModel(const QString& path, const QString& datasetOverride = {});
+    // At launch, before opening anything: when the last run left an autosave newer than its
+    // session (of `openingModel`, when one is being opened), asks whether to restore it. True
+    // when it is being restored.
+    bool offerAutosave(const QString& openingModel = {});
+    // Starts training as soon as a model is ready (vae-explorer --start).
+    void startWhenReady();
+
+    TrainingSession& session() const { return *session_; }
+    LatentExplorer& explorer() const { return *explorer_; }
+    SessionFiles& sessionFiles() const { return *sessionFiles_; }
+    ExportActions& exports() const { return *exports_; }
+    Autosave& autosave() const { return *autosave_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createDocks();
+    void arrangeDockHeights();
+    void createMenus();
+    void createToolBar();
+    void connectSession();
+    void connectFileCommands();
+    void datasetOpened(const QString& spec, const std::shared_ptr<const Dataset>& dataset);
+    void datasetFailed(const QString& spec, const QString& message);
+    void showRun(const RunInfo& run);
+    void setModelPath(const QString& path);
+    void updateTitle();
+
+    std::unique_ptr<TrainingSession> session_;
+    MessageBanner* banner_;
+    DatasetPanel* datasetPanel_;
+    TrainingPanel* trainingPanel_;
+    CurvesView* curves_;
+    LatentExplorer* explorer_;
+    ReconstructionPanel* reconstructions_;
+    TrainingStatusBar* statusBar_;
+    TrainingActions* trainingActions_;
+    TrainingController* controller_;
+    FileCommands* fileCommands_;
+    SessionFiles* sessionFiles_;
+    ExportActions* exports_;
+    Autosave* autosave_;
+    DatasetOpener* opener_;
+    QString datasetName_;
+    QString modelPath_;
+    int completedEpochs_ = 0;
+    int epochs_ = 0;
+    bool startWhenReady_ = false;
+    bool layoutRestored_ = false;
+};
+
+} // namespace vae
