@@ -12,11 +12,14 @@ namespace vae {
 int runEvalCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Prints the test-set ELBO, reconstruction, KL (nats per image) and bits/dim of a checkpoint."));
+    parser.setApplicationDescription(
+        QStringLiteral("Prints the test-set ELBO, reconstruction, KL (nats per image) and bits/dim of a checkpoint."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .vae checkpoint."));
-    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Evaluate on this dataset instead of the checkpoint's."), QStringLiteral("D")});
+    parser.addOption({QStringLiteral("dataset"),
+                      QStringLiteral("Evaluate on this dataset instead of the checkpoint's."), QStringLiteral("D")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout.")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Compute threads (default: one per core)."), QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Compute threads (default: one per core)."),
+                      QStringLiteral("N"), QStringLiteral("0")});
     int exitCode = ExitOk;
     if (!parseCommandLine(parser, arguments, exitCode))
         return exitCode;
@@ -26,7 +29,8 @@ int runEvalCommand(const QStringList& arguments)
     }
     return runGuarded([&parser] {
         const QString path = parser.positionalArguments().constFirst();
-        auto trainer = Trainer::fromCheckpoint(path, loadCheckpointDataset(path, parser.value(QStringLiteral("dataset"))));
+        auto trainer =
+            Trainer::fromCheckpoint(path, loadCheckpointDataset(path, parser.value(QStringLiteral("dataset"))));
         trainer->setThreads(intOption(parser, QStringLiteral("threads")));
         const Evaluation evaluation = trainer->evaluateTest();
         QTextStream out(stdout);
@@ -44,7 +48,9 @@ int runEvalCommand(const QStringList& arguments)
             };
             out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            out << QStringLiteral("test set of %1 (%2 images), nats per image:\n").arg(trainer->dataset().source).arg(evaluation.images)
+            out << QStringLiteral("test set of %1 (%2 images), nats per image:\n")
+                       .arg(trainer->dataset().source)
+                       .arg(evaluation.images)
                 << QStringLiteral("  elbo           %1\n").arg(evaluation.elbo, 0, 'f', 3)
                 << QStringLiteral("  reconstruction %1\n").arg(evaluation.reconstruction, 0, 'f', 3)
                 << QStringLiteral("  kl             %1\n").arg(evaluation.kl, 0, 'f', 3)

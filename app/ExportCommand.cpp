@@ -1,11 +1,11 @@
 #include "app/ExportCommand.h"
 
 #include "app/CommandLine.h"
-#include "core/decode/ExportRecipes.h"
-#include "core/files/ImageFile.h"
 #include "core/data/InputError.h"
+#include "core/decode/ExportRecipes.h"
 #include "core/decode/InterpolationEnds.h"
 #include "core/engine/Trainer.h"
+#include "core/files/ImageFile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,27 +22,47 @@ struct ImageExport {
 QList<QCommandLineOption> exportOptions()
 {
     return {
-        {QStringLiteral("weights"), QStringLiteral("The weights as a dict of named tensors for Python's torch.load."), QStringLiteral("OUT.pt")},
-        {QStringLiteral("grid"), QStringLiteral("An N x N grid of images decoded over two latent axes (N from 2 to 100)."), QStringLiteral("N")},
-        {QStringLiteral("axes"), QStringLiteral("The grid's two latent dimensions."), QStringLiteral("X,Y"), QStringLiteral("0,1")},
-        {QStringLiteral("range"), QStringLiteral("Linear spacing covers [-R, R] on both axes."), QStringLiteral("R"), QStringLiteral("3")},
-        {QStringLiteral("spacing"), QStringLiteral("linear, or quantile: through the inverse normal CDF, equal prior mass per cell."),
+        {QStringLiteral("weights"), QStringLiteral("The weights as a dict of named tensors for Python's torch.load."),
+         QStringLiteral("OUT.pt")},
+        {QStringLiteral("grid"),
+         QStringLiteral("An N x N grid of images decoded over two latent axes (N from 2 to 100)."),
+         QStringLiteral("N")},
+        {QStringLiteral("axes"), QStringLiteral("The grid's two latent dimensions."), QStringLiteral("X,Y"),
+         QStringLiteral("0,1")},
+        {QStringLiteral("range"), QStringLiteral("Linear spacing covers [-R, R] on both axes."), QStringLiteral("R"),
+         QStringLiteral("3")},
+        {QStringLiteral("spacing"),
+         QStringLiteral("linear, or quantile: through the inverse normal CDF, equal prior mass per cell."),
          QStringLiteral("linear|quantile"), QStringLiteral("linear")},
-        {QStringLiteral("reference"), QStringLiteral("The other coordinates: zero, or the encoding of this test image."),
+        {QStringLiteral("reference"),
+         QStringLiteral("The other coordinates: zero, or the encoding of this test image."),
          QStringLiteral("zero|INDEX"), QStringLiteral("zero")},
-        {QStringLiteral("point"), QStringLiteral("The image decoded at one latent point."), QStringLiteral("Z1,Z2,...")},
-        {QStringLiteral("interpolate"), QStringLiteral("The decoded path between the encodings of test images I and J: a GIF or a PNG strip."),
+        {QStringLiteral("point"), QStringLiteral("The image decoded at one latent point."),
+         QStringLiteral("Z1,Z2,...")},
+        {QStringLiteral("interpolate"),
+         QStringLiteral("The decoded path between the encodings of test images I and J: a GIF or a PNG strip."),
          QStringLiteral("I,J")},
-        {QStringLiteral("steps"), QStringLiteral("Images along the interpolation path."), QStringLiteral("K"), QStringLiteral("10")},
-        {QStringLiteral("path"), QStringLiteral("Interpolate linearly or spherically (slerp)."), QStringLiteral("linear|spherical"), QStringLiteral("linear")},
-        {QStringLiteral("prior"), QStringLiteral("An N x N sheet of samples from the prior, decoded."), QStringLiteral("N")},
-        {QStringLiteral("codes"), QStringLiteral("Posterior means and log-variances of a split, with labels: .csv or .npy."), QStringLiteral("train|test")},
-        {QStringLiteral("out"), QStringLiteral("The file to write: .png for images (.gif for --interpolate), .csv or .npy for --codes."), QStringLiteral("FILE")},
-        {QStringLiteral("cell"), QStringLiteral("Cell size in pixels (a whole multiple of the image size, nearest-neighbour)."), QStringLiteral("PX")},
+        {QStringLiteral("steps"), QStringLiteral("Images along the interpolation path."), QStringLiteral("K"),
+         QStringLiteral("10")},
+        {QStringLiteral("path"), QStringLiteral("Interpolate linearly or spherically (slerp)."),
+         QStringLiteral("linear|spherical"), QStringLiteral("linear")},
+        {QStringLiteral("prior"), QStringLiteral("An N x N sheet of samples from the prior, decoded."),
+         QStringLiteral("N")},
+        {QStringLiteral("codes"),
+         QStringLiteral("Posterior means and log-variances of a split, with labels: .csv or .npy."),
+         QStringLiteral("train|test")},
+        {QStringLiteral("out"),
+         QStringLiteral("The file to write: .png for images (.gif for --interpolate), .csv or .npy for --codes."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("cell"),
+         QStringLiteral("Cell size in pixels (a whole multiple of the image size, nearest-neighbour)."),
+         QStringLiteral("PX")},
         {QStringLiteral("border"), QStringLiteral("Pixels between cells."), QStringLiteral("PX"), QStringLiteral("1")},
         {QStringLiteral("sample"), QStringLiteral("Draw from p(x|z) instead of showing its mean.")},
-        {QStringLiteral("seed"), QStringLiteral("Seed for --prior and --sample."), QStringLiteral("S"), QStringLiteral("0")},
-        {QStringLiteral("dataset"), QStringLiteral("Use this dataset instead of the checkpoint's."), QStringLiteral("D")},
+        {QStringLiteral("seed"), QStringLiteral("Seed for --prior and --sample."), QStringLiteral("S"),
+         QStringLiteral("0")},
+        {QStringLiteral("dataset"), QStringLiteral("Use this dataset instead of the checkpoint's."),
+         QStringLiteral("D")},
     };
 }
 
@@ -53,7 +73,8 @@ std::vector<float> floatList(const QString& text, const char* option)
         bool ok = false;
         values.push_back(part.trimmed().toFloat(&ok));
         if (!ok)
-            throw InputError(QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(option), part).toStdString());
+            throw InputError(
+                QStringLiteral("--%1: '%2' is not a number").arg(QLatin1String(option), part).toStdString());
     }
     return values;
 }
@@ -65,7 +86,8 @@ std::pair<int, int> intPair(const QString& text, const char* option)
     const int first = parts.value(0).toInt(&firstOk);
     const int second = parts.value(1).toInt(&secondOk);
     if (parts.size() != 2 || !firstOk || !secondOk)
-        throw InputError(QStringLiteral("--%1: '%2' is not two whole numbers A,B").arg(QLatin1String(option), text).toStdString());
+        throw InputError(
+            QStringLiteral("--%1: '%2' is not two whole numbers A,B").arg(QLatin1String(option), text).toStdString());
     return {first, second};
 }
 
@@ -73,7 +95,12 @@ int boundedInt(const QCommandLineParser& parser, const char* option, int low, in
 {
     const int value = intOption(parser, QLatin1String(option));
     if (value < low || value > high)
-        throw InputError(QStringLiteral("--%1 %2 is out of range (%3 to %4)").arg(QLatin1String(option)).arg(value).arg(low).arg(high).toStdString());
+        throw InputError(QStringLiteral("--%1 %2 is out of range (%3 to %4)")
+                             .arg(QLatin1String(option))
+                             .arg(value)
+                             .arg(low)
+                             .arg(high)
+                             .toStdString());
     return value;
 }
 
@@ -114,7 +141,8 @@ ImageExport imageExportOptions(const QCommandLineParser& parser, const ModelSnap
     return exportOptions;
 }
 
-QImage gridImage(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model, const ImageExport& look)
+QImage gridImage(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model,
+                 const ImageExport& look)
 {
     const int cells = boundedInt(parser, "grid", 2, 100);
     const auto [axisX, axisY] = intPair(parser.value(QStringLiteral("axes")), "axes");
@@ -127,18 +155,24 @@ QImage gridImage(const QCommandLineParser& parser, const Trainer& trainer, const
         bool ok = false;
         const int index = reference.toInt(&ok);
         if (!ok)
-            throw InputError(QStringLiteral("--reference: '%1' is neither zero nor a test image index").arg(reference).toStdString());
+            throw InputError(QStringLiteral("--reference: '%1' is neither zero nor a test image index")
+                                 .arg(reference)
+                                 .toStdString());
         origin = encodingOf(trainer, model, index, "reference");
     }
     const LatentPlane plane = dimensionPlane(model.latentDim(), axisX, axisY, origin);
-    return decodeGridImage(model, plane, cells, range, parseGridSpacing(parser.value(QStringLiteral("spacing"))), look.style, look.layout);
+    return decodeGridImage(model, plane, cells, range, parseGridSpacing(parser.value(QStringLiteral("spacing"))),
+                           look.style, look.layout);
 }
 
 QImage pointImage(const QCommandLineParser& parser, const ModelSnapshot& model, const ImageExport& look)
 {
     const std::vector<float> z = floatList(parser.value(QStringLiteral("point")), "point");
     if (int(z.size()) != model.latentDim())
-        throw InputError(QStringLiteral("--point: %1 coordinates given, the model's latent space has %2").arg(z.size()).arg(model.latentDim()).toStdString());
+        throw InputError(QStringLiteral("--point: %1 coordinates given, the model's latent space has %2")
+                             .arg(z.size())
+                             .arg(model.latentDim())
+                             .toStdString());
     return decodePointImage(model, z, look.style, look.layout);
 }
 
@@ -156,38 +190,44 @@ void exportInterpolation(const QCommandLineParser& parser, const Trainer& traine
     const QString kind = parser.value(QStringLiteral("path"));
     if (kind != QLatin1String("linear") && kind != QLatin1String("spherical"))
         throw InputError(QStringLiteral("--path: '%1' is not one of linear|spherical").arg(kind).toStdString());
-    const std::vector<float> path = interpolationLatents(model, trainer.dataset().test, testImageEnd(trainer, first, "interpolate"),
-                                                         testImageEnd(trainer, second, "interpolate"), steps,
-                                                         kind == QLatin1String("spherical") ? InterpolationKind::Spherical : InterpolationKind::Linear);
+    const std::vector<float> path = interpolationLatents(
+        model, trainer.dataset().test, testImageEnd(trainer, first, "interpolate"),
+        testImageEnd(trainer, second, "interpolate"), steps,
+        kind == QLatin1String("spherical") ? InterpolationKind::Spherical : InterpolationKind::Linear);
     writeInterpolation(out, decodeImages(model, path, look.style), look.layout);
 }
 
-void exportCodes(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model, const QString& out)
+void exportCodes(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model,
+                 const QString& out)
 {
     const QString split = parser.value(QStringLiteral("codes"));
     if (split != QLatin1String("train") && split != QLatin1String("test"))
         throw InputError(QStringLiteral("--codes: '%1' is not one of train|test").arg(split).toStdString());
-    writeLatentCodesFile(out, encodeImageSet(model, split == QLatin1String("train") ? trainer.dataset().train : trainer.dataset().test));
+    writeLatentCodesFile(
+        out, encodeImageSet(model, split == QLatin1String("train") ? trainer.dataset().train : trainer.dataset().test));
 }
 
 int exportFromCheckpoint(const QCommandLineParser& parser)
 {
-    const QStringList kinds{QStringLiteral("weights"), QStringLiteral("grid"), QStringLiteral("point"), QStringLiteral("interpolate"),
-                            QStringLiteral("prior"), QStringLiteral("codes")};
+    const QStringList kinds{QStringLiteral("weights"),     QStringLiteral("grid"),  QStringLiteral("point"),
+                            QStringLiteral("interpolate"), QStringLiteral("prior"), QStringLiteral("codes")};
     QStringList chosen;
     for (const QString& kind : kinds)
         if (parser.isSet(kind))
             chosen << QStringLiteral("--") + kind;
     if (chosen.size() != 1)
-        throw InputError(QStringLiteral("export: choose one of --weights, --grid, --point, --interpolate, --prior, --codes (given: %1)")
-                             .arg(chosen.isEmpty() ? QStringLiteral("none") : chosen.join(QLatin1Char(' ')))
-                             .toStdString());
+        throw InputError(
+            QStringLiteral(
+                "export: choose one of --weights, --grid, --point, --interpolate, --prior, --codes (given: %1)")
+                .arg(chosen.isEmpty() ? QStringLiteral("none") : chosen.join(QLatin1Char(' ')))
+                .toStdString());
     const bool weights = parser.isSet(QStringLiteral("weights"));
     const QString out = weights ? parser.value(QStringLiteral("weights")) : parser.value(QStringLiteral("out"));
     if (out.isEmpty())
         throw InputError(QStringLiteral("export %1: say where with --out FILE").arg(chosen.first()).toStdString());
     if (!QFileInfo(out).absoluteDir().exists())
-        throw InputError(QStringLiteral("%1: the folder %2 does not exist").arg(out, QFileInfo(out).absolutePath()).toStdString());
+        throw InputError(
+            QStringLiteral("%1: the folder %2 does not exist").arg(out, QFileInfo(out).absolutePath()).toStdString());
 
     const QString path = parser.positionalArguments().constFirst();
     auto trainer = Trainer::fromCheckpoint(path, loadCheckpointDataset(path, parser.value(QStringLiteral("dataset"))));
@@ -216,7 +256,8 @@ int exportFromCheckpoint(const QCommandLineParser& parser)
 int runExportCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Exports what a checkpoint holds: weights, decoded images, latent codes."));
+    parser.setApplicationDescription(
+        QStringLiteral("Exports what a checkpoint holds: weights, decoded images, latent codes."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .vae checkpoint."));
     parser.addOptions(exportOptions());
     int exitCode = ExitOk;

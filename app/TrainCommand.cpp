@@ -3,9 +3,9 @@
 #include "app/CommandLine.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
-#include "core/files/MetricsCsv.h"
 #include "core/engine/EngineRuntime.h"
 #include "core/engine/Trainer.h"
+#include "core/files/MetricsCsv.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -40,7 +40,8 @@ const OptionSpec trainOptions[] = {
     {"latent", "Latent size d_z (1 to 512).", "N", "2"},
     {"hidden", "Hidden layer widths, e.g. 400 or 500,500.", "W", "400"},
     {"activation", "Hidden activation: relu or tanh.", "relu|tanh", "relu"},
-    {"likelihood", "Decoder p(x|z): bernoulli or gaussian (learned per-pixel variance).", "bernoulli|gaussian", "bernoulli"},
+    {"likelihood", "Decoder p(x|z): bernoulli or gaussian (learned per-pixel variance).", "bernoulli|gaussian",
+     "bernoulli"},
     {"binarize", "Bernoulli targets: none (grey), static or dynamic binarisation.", "none|static|dynamic", "none"},
     {"estimator", "ELBO estimator: analytic KL (the paper's B) or mc (A).", "analytic|mc", "analytic"},
     {"samples", "Samples L of z per image.", "L", "1"},
@@ -76,7 +77,9 @@ TrainingConfig configFromOptions(const QCommandLineParser& parser)
     bool ok = false;
     config.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
-        throw InputError(QStringLiteral("--seed: '%1' is not a whole number from 0").arg(parser.value(QStringLiteral("seed"))).toStdString());
+        throw InputError(QStringLiteral("--seed: '%1' is not a whole number from 0")
+                             .arg(parser.value(QStringLiteral("seed")))
+                             .toStdString());
     config.threads = intOption(parser, QStringLiteral("threads"));
     if (const QString problem = config.validate(); !problem.isEmpty())
         throw InputError(problem.toStdString());
@@ -98,7 +101,12 @@ void applyResumeOverrides(const QCommandLineParser& parser, Trainer& trainer)
 
 class ProgressPrinter {
 public:
-    explicit ProgressPrinter(const Trainer& trainer) : trainer_(trainer), live_(isatty(STDERR_FILENO)) { sinceUpdate_.start(); }
+    explicit ProgressPrinter(const Trainer& trainer)
+        : trainer_(trainer)
+        , live_(isatty(STDERR_FILENO))
+    {
+        sinceUpdate_.start();
+    }
 
     void step(const StepMetrics& metrics)
     {
@@ -116,16 +124,18 @@ public:
 
     void epoch(const EpochMetrics& metrics)
     {
-        QTextStream(stderr) << (live_ ? "\r" : "")
-                            << QStringLiteral("epoch %1/%2: train elbo %3, test elbo %4 (reconstruction %5, kl %6), %7 images/s, %8 s\n")
-                                   .arg(metrics.epoch)
-                                   .arg(trainer_.config().epochs)
-                                   .arg(metrics.elbo, 0, 'f', 2)
-                                   .arg(metrics.testElbo, 0, 'f', 2)
-                                   .arg(metrics.testReconstruction, 0, 'f', 2)
-                                   .arg(metrics.testKl, 0, 'f', 2)
-                                   .arg(metrics.imagesPerSecond, 0, 'f', 0)
-                                   .arg(metrics.seconds, 0, 'f', 1);
+        QTextStream(stderr)
+            << (live_ ? "\r" : "")
+            << QStringLiteral(
+                   "epoch %1/%2: train elbo %3, test elbo %4 (reconstruction %5, kl %6), %7 images/s, %8 s\n")
+                   .arg(metrics.epoch)
+                   .arg(trainer_.config().epochs)
+                   .arg(metrics.elbo, 0, 'f', 2)
+                   .arg(metrics.testElbo, 0, 'f', 2)
+                   .arg(metrics.testReconstruction, 0, 'f', 2)
+                   .arg(metrics.testKl, 0, 'f', 2)
+                   .arg(metrics.imagesPerSecond, 0, 'f', 0)
+                   .arg(metrics.seconds, 0, 'f', 1);
     }
 
 private:
@@ -153,19 +163,23 @@ int train(const QCommandLineParser& parser)
     std::unique_ptr<Trainer> trainer;
     if (parser.isSet(QStringLiteral("resume"))) {
         const QString checkpoint = parser.value(QStringLiteral("resume"));
-        trainer = Trainer::fromCheckpoint(checkpoint, loadCheckpointDataset(checkpoint, parser.value(QStringLiteral("dataset"))));
+        trainer = Trainer::fromCheckpoint(checkpoint,
+                                          loadCheckpointDataset(checkpoint, parser.value(QStringLiteral("dataset"))));
         applyResumeOverrides(parser, *trainer);
     } else {
         if (!parser.isSet(QStringLiteral("dataset")))
             throw InputError("train: --dataset D is required (a folder, IDX or .npy files, or builtin:shapes)");
         const TrainingConfig config = configFromOptions(parser);
-        trainer = std::make_unique<Trainer>(config, std::make_shared<const Dataset>(loadDataset(parser.value(QStringLiteral("dataset")))));
+        trainer = std::make_unique<Trainer>(
+            config, std::make_shared<const Dataset>(loadDataset(parser.value(QStringLiteral("dataset")))));
     }
 
     const BlasInfo blas = detectBlas();
     if (blas.isReference)
-        printError(QStringLiteral("warning: LibTorch is using the reference BLAS (%1), training will be about 13x slower; "
-                                  "install libopenblas0-openmp").arg(blas.library));
+        printError(
+            QStringLiteral("warning: LibTorch is using the reference BLAS (%1), training will be about 13x slower; "
+                           "install libopenblas0-openmp")
+                .arg(blas.library));
 
     interruptRequested.store(false);
     std::signal(SIGINT, requestInterrupt);
@@ -188,7 +202,9 @@ int train(const QCommandLineParser& parser)
     std::signal(SIGTERM, SIG_DFL);
     if (interruptRequested.load()) {
         writeOutputs(*trainer, out);
-        printError(QStringLiteral("interrupted after step %1; saved %2").arg(trainer->completedSteps()).arg(out.filePath(QStringLiteral("model.vae"))));
+        printError(QStringLiteral("interrupted after step %1; saved %2")
+                       .arg(trainer->completedSteps())
+                       .arg(out.filePath(QStringLiteral("model.vae"))));
         return ExitInterrupted;
     }
     return ExitOk;
@@ -199,10 +215,12 @@ int train(const QCommandLineParser& parser)
 int runTrainCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Trains a VAE headless and writes metrics.csv, steps.csv and model.vae."));
+    parser.setApplicationDescription(
+        QStringLiteral("Trains a VAE headless and writes metrics.csv, steps.csv and model.vae."));
     for (const OptionSpec& option : trainOptions)
         parser.addOption(QCommandLineOption(QString::fromLatin1(option.name), QString::fromLatin1(option.description),
-                                            QString::fromLatin1(option.valueName), QString::fromLatin1(option.defaultValue)));
+                                            QString::fromLatin1(option.valueName),
+                                            QString::fromLatin1(option.defaultValue)));
     int exitCode = ExitOk;
     if (!parseCommandLine(parser, arguments, exitCode))
         return exitCode;

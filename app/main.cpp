@@ -36,8 +36,9 @@ bool isHeadlessCommand(const QString& command)
 // argument, or options only) is for the window.
 bool wantsWindow(const QString& firstArgument)
 {
-    return firstArgument.isEmpty() || firstArgument.endsWith(QLatin1String(".vae"))
-        || (firstArgument.startsWith(QLatin1Char('-')) && firstArgument != QLatin1String("--help") && firstArgument != QLatin1String("-h"));
+    return firstArgument.isEmpty() || firstArgument.endsWith(QLatin1String(".vae")) ||
+        (firstArgument.startsWith(QLatin1Char('-')) && firstArgument != QLatin1String("--help") &&
+         firstArgument != QLatin1String("-h"));
 }
 
 // The headless commands keep a QCoreApplication, so they run without a display.

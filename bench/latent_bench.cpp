@@ -15,11 +15,11 @@
 
 #include "core/data/DatasetLoader.h"
 #include "core/decode/DecodedImages.h"
-#include "core/latent/LatentAxisScale.h"
 #include "core/decode/LatentCodes.h"
-#include "core/session/LatestJobRunner.h"
 #include "core/engine/EngineRuntime.h"
 #include "core/engine/Trainer.h"
+#include "core/latent/LatentAxisScale.h"
+#include "core/session/LatestJobRunner.h"
 #include "core/session/TrainingSession.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentPlanePanel.h"
@@ -88,7 +88,8 @@ double milliseconds(const QElapsedTimer& timer)
 
 // Runs `job` on the runner's thread, waits for its reply, and returns the job's own time.
 template <typename Result>
-double timedOnRunner(LatestJobRunner& runner, const std::function<Result()>& job, const std::function<void(Result)>& use)
+double timedOnRunner(LatestJobRunner& runner, const std::function<Result()>& job,
+                     const std::function<void(Result)>& use)
 {
     double jobMilliseconds = -1;
     bool answered = false;
@@ -133,7 +134,8 @@ double gridDecodeWithTwoThreads(const ModelSnapshot& model, const LatentPlane& p
 
 void sendWheel(QWidget& widget, const QPointF& at, int delta)
 {
-    QWheelEvent wheel(at, widget.mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(at, widget.mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
     QApplication::sendEvent(&widget, &wheel);
 }
 
@@ -148,11 +150,12 @@ double trainingImagesPerSecond(TrainingSession& session, int batchSize, int seco
 {
     std::int64_t first = -1;
     std::int64_t last = -1;
-    const auto connection = QObject::connect(&session, &TrainingSession::stepsTrained, [&](const QVector<StepMetrics>& steps) {
-        if (first < 0)
-            first = steps.last().step;
-        last = steps.last().step;
-    });
+    const auto connection =
+        QObject::connect(&session, &TrainingSession::stepsTrained, [&](const QVector<StepMetrics>& steps) {
+            if (first < 0)
+                first = steps.last().step;
+            last = steps.last().step;
+        });
     waitFor([&] { return first >= 0; }, 10'000);
     QElapsedTimer timer;
     timer.start();
@@ -171,9 +174,10 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."), QStringLiteral("D"),
-                      QStringLiteral("/usr/share/datasets/fashion-mnist")});
-    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Measurements of each kind."), QStringLiteral("N"), QStringLiteral("60")});
+    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
+                      QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});
+    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Measurements of each kind."), QStringLiteral("N"),
+                      QStringLiteral("60")});
     parser.addHelpOption();
     parser.process(app);
     const int repeats = std::max(5, parser.value(QStringLiteral("repeats")).toInt());
@@ -190,7 +194,8 @@ int main(int argc, char* argv[])
     LatentExplorer explorer;
     QObject::connect(&session, &TrainingSession::modelReady, &explorer, &LatentExplorer::showRun);
     QObject::connect(&session, &TrainingSession::snapshotReady, &explorer, &LatentExplorer::showSnapshot);
-    QObject::connect(&session, &TrainingSession::failed, [](const QString& message) { QTextStream(stderr) << "latent_bench: " << message << '\n'; });
+    QObject::connect(&session, &TrainingSession::failed,
+                     [](const QString& message) { QTextStream(stderr) << "latent_bench: " << message << '\n'; });
     explorer.resize(1000, 760);
     explorer.show();
     session.reset(config, dataset);
@@ -235,7 +240,8 @@ int main(int argc, char* argv[])
         const SnapshotPtr snapshot = space.snapshot();
         QElapsedTimer roundTrip;
         roundTrip.start();
-        previewDecode.push_back(timedOnRunner<QImage>(runner, [&] { return decodeImages(*snapshot, z).front(); }, [](QImage) {}));
+        previewDecode.push_back(timedOnRunner<QImage>(
+            runner, [&] { return decodeImages(*snapshot, z).front(); }, [](QImage) {}));
         previewRoundTrip.push_back(milliseconds(roundTrip));
         if (i % 16 == 0)
             pumpEvents(5);
@@ -244,7 +250,8 @@ int main(int argc, char* argv[])
     std::vector<double> encode;
     for (int i = 0; i < std::max(5, repeats / 6); ++i) {
         const SnapshotPtr snapshot = space.snapshot();
-        encode.push_back(timedOnRunner<int>(runner, [&] { return encodeImageSet(*snapshot, dataset->test).count; }, [](int) {}));
+        encode.push_back(timedOnRunner<int>(
+            runner, [&] { return encodeImageSet(*snapshot, dataset->test).count; }, [](int) {}));
         pumpEvents(50);
     }
 
@@ -280,8 +287,7 @@ int main(int argc, char* argv[])
         const SnapshotPtr snapshot = space.snapshot();
         const LatentPlane plane = space.plane();
         gridDecodeIdle.push_back(timedOnRunner<QImage>(
-            runner, [&] { return decodeBenchGrid(*snapshot, plane); },
-            [](QImage) {}));
+            runner, [&] { return decodeBenchGrid(*snapshot, plane); }, [](QImage) {}));
     }
     session.start();
 
@@ -300,7 +306,8 @@ int main(int argc, char* argv[])
     const QJsonObject result{
         {QStringLiteral("bench"), QStringLiteral("latent")},
         {QStringLiteral("dataset"), dataset->name},
-        {QStringLiteral("config"), QStringLiteral("mlp 784-400-2 relu bernoulli, training with %1 threads").arg(config.effectiveThreads())},
+        {QStringLiteral("config"),
+         QStringLiteral("mlp 784-400-2 relu bernoulli, training with %1 threads").arg(config.effectiveThreads())},
         {QStringLiteral("repeats"), repeats},
         {QStringLiteral("grid_cells"), gridCells},
         {QStringLiteral("grid_decode_p50_ms"), rounded(quantile(gridDecode, 0.5), 2)},

@@ -152,8 +152,8 @@ private:
 
 // Trains in the window from a fresh model and times `steps` steps from the session's batched
 // reports, as the window receives them.
-double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config, const std::shared_ptr<const Dataset>& dataset, int steps,
-                             LatencyProbe& probe)
+double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config,
+                             const std::shared_ptr<const Dataset>& dataset, int steps, LatencyProbe& probe)
 {
     TrainingSession& session = window.session();
     bool ready = false;
@@ -165,17 +165,18 @@ double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config, c
     double lastTime = 0;
     std::int64_t lastStep = 0;
     const auto modelReady = QObject::connect(&session, &TrainingSession::modelReady, [&] { ready = true; });
-    const auto stepsTrained = QObject::connect(&session, &TrainingSession::stepsTrained, [&](const QVector<StepMetrics>& batch) {
-        latestStep = batch.last().step;
-        const double now = double(clock.nsecsElapsed()) * 1e-9;
-        if (firstStep < 0 && latestStep >= warmupSteps) {
-            firstStep = latestStep;
-            firstTime = now;
-        } else if (firstStep >= 0) {
-            lastStep = latestStep;
-            lastTime = now;
-        }
-    });
+    const auto stepsTrained =
+        QObject::connect(&session, &TrainingSession::stepsTrained, [&](const QVector<StepMetrics>& batch) {
+            latestStep = batch.last().step;
+            const double now = double(clock.nsecsElapsed()) * 1e-9;
+            if (firstStep < 0 && latestStep >= warmupSteps) {
+                firstStep = latestStep;
+                firstTime = now;
+            } else if (firstStep >= 0) {
+                lastStep = latestStep;
+                lastTime = now;
+            }
+        });
     session.reset(config, dataset);
     waitFor([&] { return ready && session.state() == SessionState::Ready; }, 60'000);
     probe.start();
@@ -202,10 +203,12 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
     QApplication::setApplicationName(QStringLiteral("window_bench"));
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."), QStringLiteral("D"),
-                      QStringLiteral("/usr/share/datasets/fashion-mnist")});
-    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Interleaved headless/window pairs."), QStringLiteral("R"), QStringLiteral("9")});
-    parser.addOption({QStringLiteral("steps"), QStringLiteral("Timed steps per run."), QStringLiteral("N"), QStringLiteral("150")});
+    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
+                      QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});
+    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Interleaved headless/window pairs."),
+                      QStringLiteral("R"), QStringLiteral("9")});
+    parser.addOption(
+        {QStringLiteral("steps"), QStringLiteral("Timed steps per run."), QStringLiteral("N"), QStringLiteral("150")});
     parser.addHelpOption();
     parser.process(app);
     const QString datasetSpec = parser.value(QStringLiteral("dataset"));

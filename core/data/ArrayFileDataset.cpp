@@ -13,8 +13,8 @@ namespace {
 
 bool isNpyFile(const QString& path)
 {
-    return path.endsWith(QLatin1String(".npy"), Qt::CaseInsensitive)
-        || path.endsWith(QLatin1String(".npy.gz"), Qt::CaseInsensitive);
+    return path.endsWith(QLatin1String(".npy"), Qt::CaseInsensitive) ||
+        path.endsWith(QLatin1String(".npy.gz"), Qt::CaseInsensitive);
 }
 
 // IDX files have generic names (train-images-idx3-ubyte), so their folder names the dataset;
@@ -34,7 +34,8 @@ Dataset loadArrayFiles(const QString& imagesPath, const QString& labelsPath)
     ImageSet all = isNpyFile(imagesPath) ? readNpyImages(imagesPath) : readIdxImages(imagesPath);
     const QString labelsFile = labelsPath.isEmpty() ? findLabelsBesideImages(imagesPath) : labelsPath;
     if (!labelsFile.isEmpty())
-        attachLabels(all, isNpyFile(labelsFile) ? readNpyLabels(labelsFile) : readIdxLabels(labelsFile), labelsFile, imagesPath);
+        attachLabels(all, isNpyFile(labelsFile) ? readNpyLabels(labelsFile) : readIdxLabels(labelsFile), labelsFile,
+                     imagesPath);
 
     Dataset dataset;
     dataset.name = datasetName(imagesPath);

@@ -25,8 +25,8 @@ struct ImageSet {
 };
 
 struct Dataset {
-    QString name;        // short, for titles: "fashion-mnist", "shapes", a folder's name
-    QString source;      // what the user gave: a path or "builtin:shapes"; stored in checkpoints
+    QString name;           // short, for titles: "fashion-mnist", "shapes", a folder's name
+    QString source;         // what the user gave: a path or "builtin:shapes"; stored in checkpoints
     QStringList classNames; // index = label; empty when unknown
     ImageSet train;
     ImageSet test;

@@ -36,7 +36,9 @@ Dataset loadDirectory(const QString& directory, const DatasetOptions& options)
         return loadIdxDirectory(directory);
     if (looksLikeImageFolder(directory))
         return loadImageFolder(directory, options);
-    throw fileError(directory, QStringLiteral("no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]) or class folders with images in it"));
+    throw fileError(directory,
+                    QStringLiteral("no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]) or class "
+                                   "folders with images in it"));
 }
 
 // A path may contain a comma itself, so IMAGES,LABELS is only split when the whole is no file.
@@ -68,7 +70,11 @@ void checkLabels(const QString& spec, const QString& splitName, const ImageSet& 
     if (*lowest < 0)
         throw datasetError(spec, QStringLiteral("negative %1 label %2").arg(splitName).arg(*lowest));
     if (!classNames.isEmpty() && *highest >= classNames.size())
-        throw datasetError(spec, QStringLiteral("%1 label %2 is out of range for %3 classes").arg(splitName).arg(*highest).arg(classNames.size()));
+        throw datasetError(spec,
+                           QStringLiteral("%1 label %2 is out of range for %3 classes")
+                               .arg(splitName)
+                               .arg(*highest)
+                               .arg(classNames.size()));
 }
 
 // Whatever the source, the rest of the program may rely on these.
@@ -78,13 +84,18 @@ void checkConsistency(const Dataset& dataset)
     if (dataset.train.count() == 0)
         throw datasetError(spec, QStringLiteral("no training images"));
     if (dataset.test.count() == 0)
-        throw datasetError(spec, QStringLiteral("no test images (without a split of its own, one image in ten is set aside for testing)"));
+        throw datasetError(
+            spec,
+            QStringLiteral("no test images (without a split of its own, one image in ten is set aside for testing)"));
     if (shapeText(dataset.train) != shapeText(dataset.test))
-        throw datasetError(spec, QStringLiteral("training images are %1 (channels x height x width) but test images are %2")
-                                     .arg(shapeText(dataset.train), shapeText(dataset.test)));
+        throw datasetError(spec,
+                           QStringLiteral("training images are %1 (channels x height x width) but test images are %2")
+                               .arg(shapeText(dataset.train), shapeText(dataset.test)));
     if (dataset.train.hasLabels() != dataset.test.hasLabels())
-        throw datasetError(spec, dataset.train.hasLabels() ? QStringLiteral("the training images have labels but the test images have none")
-                                                           : QStringLiteral("the test images have labels but the training images have none"));
+        throw datasetError(spec,
+                           dataset.train.hasLabels()
+                               ? QStringLiteral("the training images have labels but the test images have none")
+                               : QStringLiteral("the test images have labels but the training images have none"));
     checkLabels(spec, QStringLiteral("training"), dataset.train, dataset.classNames);
     checkLabels(spec, QStringLiteral("test"), dataset.test, dataset.classNames);
 }
@@ -111,7 +122,8 @@ Dataset loadDataset(const QString& spec, const DatasetOptions& options)
 
 QString defaultDatasetSpec()
 {
-    for (const QString& name : {QStringLiteral("train-images-idx3-ubyte.gz"), QStringLiteral("train-images-idx3-ubyte")})
+    for (const QString& name :
+         {QStringLiteral("train-images-idx3-ubyte.gz"), QStringLiteral("train-images-idx3-ubyte")})
         if (QFileInfo(fashionMnistDirectory + QLatin1Char('/') + name).isFile())
             return fashionMnistDirectory;
     return shapesSpec;

@@ -42,8 +42,8 @@ std::size_t uncompressedSizeGuess(const std::vector<std::uint8_t>& compressed)
     if (compressed.size() < gzipTrailerSize)
         return compressed.size();
     const std::uint8_t* trailer = compressed.data() + compressed.size() - 4;
-    const std::size_t recorded = std::size_t(trailer[0]) | std::size_t(trailer[1]) << 8
-        | std::size_t(trailer[2]) << 16 | std::size_t(trailer[3]) << 24;
+    const std::size_t recorded = std::size_t(trailer[0]) | std::size_t(trailer[1]) << 8 |
+        std::size_t(trailer[2]) << 16 | std::size_t(trailer[3]) << 24;
     return std::min(recorded, compressed.size() * largestExpectedRatio);
 }
 
@@ -103,9 +103,13 @@ std::vector<std::uint8_t> gunzip(const std::vector<std::uint8_t>& compressed, co
             continue;
         }
         if (status == Z_BUF_ERROR && inputPosition == compressed.size())
-            throw fileError(path, QStringLiteral("truncated gzip stream: it ends after %1 compressed bytes").arg(compressed.size()));
+            throw fileError(
+                path,
+                QStringLiteral("truncated gzip stream: it ends after %1 compressed bytes").arg(compressed.size()));
         if (status != Z_OK && status != Z_BUF_ERROR)
-            throw fileError(path, QStringLiteral("corrupt gzip data: %1").arg(QString::fromUtf8(stream.msg ? stream.msg : "unknown zlib error")));
+            throw fileError(path,
+                            QStringLiteral("corrupt gzip data: %1")
+                                .arg(QString::fromUtf8(stream.msg ? stream.msg : "unknown zlib error")));
     }
     output.resize(outputPosition);
     return output;

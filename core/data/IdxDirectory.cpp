@@ -48,8 +48,9 @@ QString findImagesFile(const QDir& directory, const QRegularExpression& pattern,
     if (candidates.isEmpty())
         return {};
     if (distinctFiles.size() > 1)
-        throw fileError(directory.path(), QStringLiteral("several %1 image files (%2): give the one to use as IMAGES[,LABELS]")
-                                              .arg(splitName, candidates.join(QStringLiteral(", "))));
+        throw fileError(directory.path(),
+                        QStringLiteral("several %1 image files (%2): give the one to use as IMAGES[,LABELS]")
+                            .arg(splitName, candidates.join(QStringLiteral(", "))));
     return directory.filePath(candidates.first()); // sorted by name: the raw file precedes its .gz
 }
 
@@ -80,8 +81,9 @@ Dataset loadIdxDirectory(const QString& directory)
     if (trainImages.isEmpty())
         throw fileError(directory, QStringLiteral("no training images (train-images-idx3-ubyte[.gz])"));
     if (testImages.isEmpty())
-        throw fileError(directory, QStringLiteral("no test images (t10k-images-idx3-ubyte[.gz]) beside %1")
-                                       .arg(QFileInfo(trainImages).fileName()));
+        throw fileError(directory,
+                        QStringLiteral("no test images (t10k-images-idx3-ubyte[.gz]) beside %1")
+                            .arg(QFileInfo(trainImages).fileName()));
 
     Dataset dataset;
     dataset.name = QFileInfo(folder.absolutePath()).fileName();

@@ -13,8 +13,8 @@ constexpr std::uint8_t unsignedByteType = 0x08;
 
 std::uint32_t bigEndian32(const std::uint8_t* bytes)
 {
-    return std::uint32_t(bytes[0]) << 24 | std::uint32_t(bytes[1]) << 16 | std::uint32_t(bytes[2]) << 8
-        | std::uint32_t(bytes[3]);
+    return std::uint32_t(bytes[0]) << 24 | std::uint32_t(bytes[1]) << 16 | std::uint32_t(bytes[2]) << 8 |
+        std::uint32_t(bytes[3]);
 }
 
 QString hex32(std::uint32_t value)
@@ -35,18 +35,28 @@ IdxHeader parseHeader(const std::vector<std::uint8_t>& bytes, const QString& pat
     const std::uint32_t magic = bigEndian32(bytes.data());
     const std::uint32_t expectedMagic = std::uint32_t(unsignedByteType) << 8 | std::uint32_t(expectedRank);
     if (magic >> 16 != 0)
-        throw fileError(path, QStringLiteral("not an IDX %1 file: magic %2, expected %3").arg(kind, hex32(magic), hex32(expectedMagic)));
+        throw fileError(
+            path,
+            QStringLiteral("not an IDX %1 file: magic %2, expected %3").arg(kind, hex32(magic), hex32(expectedMagic)));
     if (bytes[2] != unsignedByteType)
-        throw fileError(path, QStringLiteral("unsupported IDX element type 0x%1: only unsigned bytes (0x08) are supported")
-                                  .arg(bytes[2], 2, 16, QLatin1Char('0')));
+        throw fileError(path,
+                        QStringLiteral("unsupported IDX element type 0x%1: only unsigned bytes (0x08) are supported")
+                            .arg(bytes[2], 2, 16, QLatin1Char('0')));
     if (bytes[3] != expectedRank)
-        throw fileError(path, QStringLiteral("not an IDX %1 file: %2 dimensions, expected %3 (magic %4, expected %5)")
-                                  .arg(kind).arg(bytes[3]).arg(expectedRank).arg(hex32(magic), hex32(expectedMagic)));
+        throw fileError(path,
+                        QStringLiteral("not an IDX %1 file: %2 dimensions, expected %3 (magic %4, expected %5)")
+                            .arg(kind)
+                            .arg(bytes[3])
+                            .arg(expectedRank)
+                            .arg(hex32(magic), hex32(expectedMagic)));
 
     IdxHeader header;
     header.size = 4 + 4 * std::size_t(expectedRank);
     if (bytes.size() < header.size)
-        throw fileError(path, QStringLiteral("truncated: %1 bytes, too short for an IDX header of %2 bytes").arg(bytes.size()).arg(header.size));
+        throw fileError(path,
+                        QStringLiteral("truncated: %1 bytes, too short for an IDX header of %2 bytes")
+                            .arg(bytes.size())
+                            .arg(header.size));
     for (int d = 0; d < expectedRank; ++d)
         header.dims.push_back(bigEndian32(bytes.data() + 4 + 4 * d));
     return header;
@@ -62,8 +72,10 @@ void checkDataSize(const std::vector<std::uint8_t>& bytes, const IdxHeader& head
     const QString expectedFileBytes = dataBytes > std::uint64_t(LLONG_MAX)
         ? QStringLiteral("more than %1").arg(LLONG_MAX)
         : QString::number(dataBytes + header.size);
-    throw fileError(path, QStringLiteral("%1: header says %2 (%3 bytes), file has %4 bytes")
-                              .arg(problem, contents, expectedFileBytes).arg(bytes.size()));
+    throw fileError(path,
+                    QStringLiteral("%1: header says %2 (%3 bytes), file has %4 bytes")
+                        .arg(problem, contents, expectedFileBytes)
+                        .arg(bytes.size()));
 }
 
 } // namespace

@@ -41,7 +41,8 @@ QStringList classFolders(const QString& directory)
 QStringList imagesUnder(const QString& folder)
 {
     QStringList paths;
-    QDirIterator files(folder, imageNameFilters(), QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    QDirIterator files(folder, imageNameFilters(), QDir::Files,
+                       QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (files.hasNext())
         paths << files.next();
     return sorted(paths);
@@ -49,7 +50,9 @@ QStringList imagesUnder(const QString& folder)
 
 bool holdsAnImage(const QString& folder)
 {
-    return QDirIterator(folder, imageNameFilters(), QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks).hasNext();
+    return QDirIterator(folder, imageNameFilters(), QDir::Files,
+                        QDirIterator::Subdirectories | QDirIterator::FollowSymlinks)
+        .hasNext();
 }
 
 QImage loadResized(const QString& path, const DatasetOptions& options)
@@ -64,7 +67,8 @@ QImage loadResized(const QString& path, const DatasetOptions& options)
     const int size = options.imageFolderSize;
     if (image.width() != size || image.height() != size)
         image = image.scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    return image.convertToFormat(options.imageFolderColor == ColorMode::Rgb ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
+    return image.convertToFormat(options.imageFolderColor == ColorMode::Rgb ? QImage::Format_RGB888
+                                                                            : QImage::Format_Grayscale8);
 }
 
 // Appends one image in channel-major order (C, H, W); scan lines are padded, so copy row by row.
@@ -78,7 +82,8 @@ void appendChannelMajor(const QImage& image, int channels, std::vector<std::uint
         const std::uint8_t* row = image.constScanLine(y);
         for (int x = 0; x < image.width(); ++x)
             for (int channel = 0; channel < channels; ++channel)
-                target[std::size_t(channel) * plane + std::size_t(y) * std::size_t(image.width()) + std::size_t(x)] = row[x * channels + channel];
+                target[std::size_t(channel) * plane + std::size_t(y) * std::size_t(image.width()) + std::size_t(x)] =
+                    row[x * channels + channel];
     }
 }
 
@@ -94,10 +99,13 @@ bool looksLikeImageFolder(const QString& directory)
 Dataset loadImageFolder(const QString& directory, const DatasetOptions& options)
 {
     if (options.imageFolderSize < 1 || options.imageFolderSize > largestImageSize)
-        throw fileError(directory, QStringLiteral("image size %1 is out of range 1..%2").arg(options.imageFolderSize).arg(largestImageSize));
+        throw fileError(
+            directory,
+            QStringLiteral("image size %1 is out of range 1..%2").arg(options.imageFolderSize).arg(largestImageSize));
     const QStringList classes = classFolders(directory);
     if (classes.isEmpty())
-        throw fileError(directory, QStringLiteral("no class folders (expected DIR/<class>/<image> with %1)").arg(imageKindsText()));
+        throw fileError(
+            directory, QStringLiteral("no class folders (expected DIR/<class>/<image> with %1)").arg(imageKindsText()));
 
     ImageSet all;
     all.channels = options.imageFolderColor == ColorMode::Rgb ? 3 : 1;

@@ -4,7 +4,6 @@
 
 #include <QFileInfo>
 
-
 namespace vae {
 namespace {
 
@@ -38,10 +37,11 @@ void attachLabels(ImageSet& images, std::vector<std::int32_t> labels, const QStr
                   const QString& imagesPath)
 {
     if (labels.size() != std::size_t(images.count()))
-        throw fileError(labelsPath, QStringLiteral("count mismatch: %1 labels for %2 images in %3")
-                                        .arg(labels.size())
-                                        .arg(images.count())
-                                        .arg(QFileInfo(imagesPath).fileName()));
+        throw fileError(labelsPath,
+                        QStringLiteral("count mismatch: %1 labels for %2 images in %3")
+                            .arg(labels.size())
+                            .arg(images.count())
+                            .arg(QFileInfo(imagesPath).fileName()));
     images.labels = std::move(labels);
 }
 

@@ -25,8 +25,8 @@ QStringList digitClassNames()
 
 QStringList guessClassNames(const QString& sourcePath, const std::vector<std::int32_t>& labels)
 {
-    const bool tenClasses = !labels.empty()
-        && std::all_of(labels.begin(), labels.end(), [](std::int32_t label) { return label >= 0 && label <= 9; });
+    const bool tenClasses = !labels.empty() &&
+        std::all_of(labels.begin(), labels.end(), [](std::int32_t label) { return label >= 0 && label <= 9; });
     if (!tenClasses)
         return {};
     if (sourcePath.contains(QLatin1String("fashion"), Qt::CaseInsensitive))

@@ -78,7 +78,8 @@ QString NpyArray::shapeText() const
     QStringList dimensions;
     for (std::uint64_t dimension : shape)
         dimensions << QString::number(dimension);
-    return QStringLiteral("(%1%2)").arg(dimensions.join(QStringLiteral(", ")), shape.size() == 1 ? QStringLiteral(",") : QString());
+    return QStringLiteral("(%1%2)").arg(dimensions.join(QStringLiteral(", ")),
+                                        shape.size() == 1 ? QStringLiteral(",") : QString());
 }
 
 NpyArray readNpyArray(const QString& path)
@@ -91,7 +92,9 @@ NpyArray readNpyArray(const QString& path)
 
     const int majorVersion = bytes[npyMagicSize];
     if (majorVersion < 1 || majorVersion > 3)
-        throw fileError(path, QStringLiteral("unsupported .npy format version %1 (versions 1 to 3 are supported)").arg(majorVersion));
+        throw fileError(
+            path,
+            QStringLiteral("unsupported .npy format version %1 (versions 1 to 3 are supported)").arg(majorVersion));
     const int lengthFieldSize = majorVersion == 1 ? 2 : 4;
     const std::size_t headerStart = npyMagicSize + 2 + std::size_t(lengthFieldSize);
     if (bytes.size() < headerStart)
@@ -99,24 +102,33 @@ NpyArray readNpyArray(const QString& path)
     const std::size_t headerLength = littleEndian(bytes.data() + npyMagicSize + 2, lengthFieldSize);
     array.dataOffset = headerStart + headerLength;
     if (bytes.size() < array.dataOffset)
-        throw fileError(path, QStringLiteral("truncated: the .npy header needs %1 bytes, file has %2").arg(array.dataOffset).arg(bytes.size()));
+        throw fileError(path,
+                        QStringLiteral("truncated: the .npy header needs %1 bytes, file has %2")
+                            .arg(array.dataOffset)
+                            .arg(bytes.size()));
 
     const char* headerBytes = reinterpret_cast<const char*>(bytes.data() + headerStart);
     const QString header = majorVersion == 3 ? QString::fromUtf8(headerBytes, qsizetype(headerLength))
                                              : QString::fromLatin1(headerBytes, qsizetype(headerLength));
-    array.type = parseElementType(headerValue(header, QStringLiteral("descr"), QStringLiteral("['\"]([^'\"]*)['\"]"), path), path);
-    if (headerValue(header, QStringLiteral("fortran_order"), QStringLiteral("(True|False)"), path) == QLatin1String("True"))
-        throw fileError(path, QStringLiteral("fortran_order True is not supported: save a C-ordered array (numpy.ascontiguousarray)"));
+    array.type = parseElementType(
+        headerValue(header, QStringLiteral("descr"), QStringLiteral("['\"]([^'\"]*)['\"]"), path), path);
+    if (headerValue(header, QStringLiteral("fortran_order"), QStringLiteral("(True|False)"), path) ==
+        QLatin1String("True"))
+        throw fileError(
+            path,
+            QStringLiteral("fortran_order True is not supported: save a C-ordered array (numpy.ascontiguousarray)"));
     array.shape = parseShape(headerValue(header, QStringLiteral("shape"), QStringLiteral("\\(([^)]*)\\)"), path), path);
 
     const std::uint64_t expectedDataBytes = saturatingProduct({array.elementCount(), std::uint64_t(array.type.size)});
     const std::uint64_t actualDataBytes = bytes.size() - array.dataOffset;
     if (actualDataBytes != expectedDataBytes) {
-        const QString problem = actualDataBytes < expectedDataBytes ? QStringLiteral("truncated") : QStringLiteral("trailing data");
-        throw fileError(path, QStringLiteral("%1: shape %2 of '%3' needs %4 data bytes, file has %5")
-                                  .arg(problem, array.shapeText(), array.type.descr)
-                                  .arg(expectedDataBytes)
-                                  .arg(actualDataBytes));
+        const QString problem =
+            actualDataBytes < expectedDataBytes ? QStringLiteral("truncated") : QStringLiteral("trailing data");
+        throw fileError(path,
+                        QStringLiteral("%1: shape %2 of '%3' needs %4 data bytes, file has %5")
+                            .arg(problem, array.shapeText(), array.type.descr)
+                            .arg(expectedDataBytes)
+                            .arg(actualDataBytes));
     }
     return array;
 }

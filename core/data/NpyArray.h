@@ -9,10 +9,10 @@ namespace vae {
 
 // The element type of a .npy file, from its 'descr' such as "<f4" or "|u1".
 struct NpyElementType {
-    char kind = 0;        // 'f' float, 'i' signed integer, 'u' unsigned integer, ...
-    int size = 0;         // bytes per element
+    char kind = 0; // 'f' float, 'i' signed integer, 'u' unsigned integer, ...
+    int size = 0;  // bytes per element
     bool bigEndian = false;
-    QString descr;        // as written in the file, for messages
+    QString descr; // as written in the file, for messages
 };
 
 // A C-ordered NumPy array read from a .npy file (format versions 1, 2 and 3, raw or gzipped).

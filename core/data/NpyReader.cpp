@@ -30,9 +30,11 @@ void floatsToBytes(const NpyArray& array, std::uint8_t* output, const QString& p
         Float value;
         std::memcpy(&value, &bits, sizeof value);
         if (!(value >= Float(0) && value <= Float(1)))
-            throw fileError(path, QStringLiteral("value %1 at element %2 is outside [0, 1]: float images must be scaled to [0, 1] (or saved as uint8)")
-                                      .arg(double(value))
-                                      .arg(i));
+            throw fileError(path,
+                            QStringLiteral("value %1 at element %2 is outside [0, 1]: float images must be scaled to "
+                                           "[0, 1] (or saved as uint8)")
+                                .arg(double(value))
+                                .arg(i));
         output[i] = std::uint8_t(value * Float(255) + Float(0.5));
     }
 }
@@ -50,7 +52,10 @@ std::vector<std::uint8_t> elementsAsBytes(NpyArray&& array, const QString& path)
     const bool float32 = type.kind == 'f' && type.size == 4;
     const bool float64 = type.kind == 'f' && type.size == 8;
     if (!float32 && !float64)
-        throw fileError(path, QStringLiteral("unsupported image dtype '%1': use uint8 ('|u1'), float32 ('<f4') or float64 ('<f8')").arg(type.descr));
+        throw fileError(
+            path,
+            QStringLiteral("unsupported image dtype '%1': use uint8 ('|u1'), float32 ('<f4') or float64 ('<f8')")
+                .arg(type.descr));
     std::vector<std::uint8_t> bytes(array.elementCount());
     if (float32)
         floatsToBytes<float, std::uint32_t>(array, bytes.data(), path);
@@ -59,7 +64,8 @@ std::vector<std::uint8_t> elementsAsBytes(NpyArray&& array, const QString& path)
     return bytes;
 }
 
-std::vector<std::uint8_t> toChannelMajor(const std::vector<std::uint8_t>& interleaved, int count, int channels, int pixelsPerImage)
+std::vector<std::uint8_t> toChannelMajor(const std::vector<std::uint8_t>& interleaved, int count, int channels,
+                                         int pixelsPerImage)
 {
     std::vector<std::uint8_t> planar(interleaved.size());
     const std::size_t imageSize = std::size_t(channels) * std::size_t(pixelsPerImage);
@@ -68,7 +74,8 @@ std::vector<std::uint8_t> toChannelMajor(const std::vector<std::uint8_t>& interl
         std::uint8_t* target = planar.data() + image * imageSize;
         for (int pixel = 0; pixel < pixelsPerImage; ++pixel)
             for (int channel = 0; channel < channels; ++channel)
-                target[std::size_t(channel) * std::size_t(pixelsPerImage) + std::size_t(pixel)] = source[std::size_t(pixel) * std::size_t(channels) + std::size_t(channel)];
+                target[std::size_t(channel) * std::size_t(pixelsPerImage) + std::size_t(pixel)] =
+                    source[std::size_t(pixel) * std::size_t(channels) + std::size_t(channel)];
     }
     return planar;
 }
@@ -89,7 +96,8 @@ std::int64_t loadInteger(const std::uint8_t* bytes, const NpyElementType& type)
 
 bool isSupportedLabelType(const NpyElementType& type)
 {
-    return (type.kind == 'i' || type.kind == 'u') && (type.size == 1 || type.size == 2 || type.size == 4 || type.size == 8);
+    return (type.kind == 'i' || type.kind == 'u') &&
+        (type.size == 1 || type.size == 2 || type.size == 4 || type.size == 8);
 }
 
 } // namespace
@@ -100,7 +108,9 @@ ImageSet readNpyImages(const QString& path)
     const std::vector<std::uint64_t> shape = array.shape;
     const bool channelsLast = shape.size() == 4 && (shape[3] == 1 || shape[3] == 3);
     if (shape.size() != 3 && !channelsLast)
-        throw fileError(path, QStringLiteral("unsupported image shape %1: expected [N, H, W] or [N, H, W, C] with C = 1 or 3").arg(array.shapeText()));
+        throw fileError(path,
+                        QStringLiteral("unsupported image shape %1: expected [N, H, W] or [N, H, W, C] with C = 1 or 3")
+                            .arg(array.shapeText()));
     if (shape[1] == 0 || shape[2] == 0)
         throw fileError(path, QStringLiteral("images of shape %1 are empty").arg(array.shapeText()));
     const std::uint64_t channels = channelsLast ? shape[3] : 1;
@@ -124,14 +134,16 @@ std::vector<std::int32_t> readNpyLabels(const QString& path)
     if (array.shape.size() != 1 && !column)
         throw fileError(path, QStringLiteral("unsupported label shape %1: expected [N]").arg(array.shapeText()));
     if (!isSupportedLabelType(array.type))
-        throw fileError(path, QStringLiteral("unsupported label dtype '%1': labels must be integers").arg(array.type.descr));
+        throw fileError(path,
+                        QStringLiteral("unsupported label dtype '%1': labels must be integers").arg(array.type.descr));
 
     const std::uint64_t count = array.elementCount();
     std::vector<std::int32_t> labels(count);
     for (std::uint64_t i = 0; i < count; ++i) {
         const std::int64_t label = loadInteger(array.data() + i * std::uint64_t(array.type.size), array.type);
         if (label < 0 || label > INT_MAX)
-            throw fileError(path, QStringLiteral("label %1 at index %2 is out of range 0..%3").arg(label).arg(i).arg(INT_MAX));
+            throw fileError(
+                path, QStringLiteral("label %1 at index %2 is out of range 0..%3").arg(label).arg(i).arg(INT_MAX));
         labels[i] = std::int32_t(label);
     }
     return labels;

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/engine/ModelSnapshot.h"
 #include "core/files/ImageTiles.h"
 #include "core/latent/LatentGeometry.h"
-#include "core/engine/ModelSnapshot.h"
 
 #include <QImage>
 
@@ -21,10 +21,11 @@ struct DecodeStyle {
 };
 
 // One image per latent point (latents holds count x latentDim floats). Callable from any thread.
-std::vector<QImage> decodeImages(const ModelSnapshot& model, const std::vector<float>& latents, const DecodeStyle& style = {});
+std::vector<QImage> decodeImages(const ModelSnapshot& model, const std::vector<float>& latents,
+                                 const DecodeStyle& style = {});
 
 // An n x n grid over `plane` (gridPoints: row 0 at the top) decoded into one picture.
-QImage decodeGridImage(const ModelSnapshot& model, const LatentPlane& plane, int cells, double range, GridSpacing spacing,
-                       const DecodeStyle& style = {}, const TileLayout& layout = {});
+QImage decodeGridImage(const ModelSnapshot& model, const LatentPlane& plane, int cells, double range,
+                       GridSpacing spacing, const DecodeStyle& style = {}, const TileLayout& layout = {});
 
 } // namespace vae

@@ -1,8 +1,8 @@
 #include "core/decode/ExportRecipes.h"
 
+#include "core/data/InputError.h"
 #include "core/files/GifWriter.h"
 #include "core/files/ImageFile.h"
-#include "core/data/InputError.h"
 #include "core/latent/LatentSampling.h"
 
 #include <algorithm>
@@ -26,15 +26,17 @@ TileLayout exportLayout(const ModelSnapshot& model, int cellPixels, int border)
     return TileLayout{std::max(1, cellPixels / side), border, Qt::white};
 }
 
-QImage decodePointImage(const ModelSnapshot& model, const std::vector<float>& latent, const DecodeStyle& style, const TileLayout& layout)
+QImage decodePointImage(const ModelSnapshot& model, const std::vector<float>& latent, const DecodeStyle& style,
+                        const TileLayout& layout)
 {
     return tileImages(decodeImages(model, latent, style), 1, TileLayout{layout.scale, 0, layout.background});
 }
 
-QImage decodePriorSheet(const ModelSnapshot& model, int columns, int rows, std::uint64_t sampleSeed, const DecodeStyle& style,
-                        const TileLayout& layout)
+QImage decodePriorSheet(const ModelSnapshot& model, int columns, int rows, std::uint64_t sampleSeed,
+                        const DecodeStyle& style, const TileLayout& layout)
 {
-    return tileImages(decodeImages(model, priorSamples(columns * rows, model.latentDim(), sampleSeed), style), columns, layout);
+    return tileImages(decodeImages(model, priorSamples(columns * rows, model.latentDim(), sampleSeed), style), columns,
+                      layout);
 }
 
 void writeInterpolation(const QString& path, const std::vector<QImage>& images, const TileLayout& layout)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/decode/DecodedImages.h"
-#include "core/files/ImageTiles.h"
 #include "core/decode/LatentCodes.h"
 #include "core/engine/ModelSnapshot.h"
+#include "core/files/ImageTiles.h"
 
 #include <QImage>
 #include <QString>
@@ -22,11 +22,12 @@ namespace vae {
 TileLayout exportLayout(const ModelSnapshot& model, int cellPixels, int border);
 
 // The image at one latent point, scaled as a cell of `layout`, without a border.
-QImage decodePointImage(const ModelSnapshot& model, const std::vector<float>& latent, const DecodeStyle& style, const TileLayout& layout);
+QImage decodePointImage(const ModelSnapshot& model, const std::vector<float>& latent, const DecodeStyle& style,
+                        const TileLayout& layout);
 
 // `columns` x `rows` images decoded from draws from the prior, the same draws for the same seed.
-QImage decodePriorSheet(const ModelSnapshot& model, int columns, int rows, std::uint64_t sampleSeed, const DecodeStyle& style,
-                        const TileLayout& layout);
+QImage decodePriorSheet(const ModelSnapshot& model, int columns, int rows, std::uint64_t sampleSeed,
+                        const DecodeStyle& style, const TileLayout& layout);
 
 // The images along an interpolation: an animated GIF when `path` ends in .gif (one scaled image
 // per frame), otherwise one strip in the format the suffix names. Atomic; throws

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/data/Dataset.h"
-#include "core/latent/LatentGeometry.h"
 #include "core/engine/ModelSnapshot.h"
+#include "core/latent/LatentGeometry.h"
 
 #include <vector>
 

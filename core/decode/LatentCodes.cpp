@@ -77,7 +77,8 @@ QStringList writeLatentCodesNpy(const QString& path, const LatentCodes& codes)
     stacked.reserve(codes.means.size() * 2);
     for (int n = 0; n < codes.count; ++n) {
         const std::size_t row = std::size_t(n) * std::size_t(codes.latentDim);
-        stacked.insert(stacked.end(), codes.means.begin() + std::ptrdiff_t(row), codes.means.begin() + std::ptrdiff_t(row + std::size_t(codes.latentDim)));
+        stacked.insert(stacked.end(), codes.means.begin() + std::ptrdiff_t(row),
+                       codes.means.begin() + std::ptrdiff_t(row + std::size_t(codes.latentDim)));
         stacked.insert(stacked.end(), codes.logVariances.begin() + std::ptrdiff_t(row),
                        codes.logVariances.begin() + std::ptrdiff_t(row + std::size_t(codes.latentDim)));
     }
@@ -89,7 +90,8 @@ QStringList writeLatentCodesNpy(const QString& path, const LatentCodes& codes)
     }
     QString labelsPath = path;
     labelsPath.insert(path.endsWith(QLatin1String(".npy")) ? path.size() - 4 : path.size(), QLatin1String("_labels"));
-    const QByteArray labels = npyBytes(std::vector<std::int64_t>(codes.labels.begin(), codes.labels.end()), {codes.count});
+    const QByteArray labels =
+        npyBytes(std::vector<std::int64_t>(codes.labels.begin(), codes.labels.end()), {codes.count});
     writeFileAtomically(path, values);
     writeFileAtomically(labelsPath, labels);
     return written << labelsPath;

@@ -14,8 +14,8 @@ namespace vae {
 struct LatentCodes {
     int count = 0;
     int latentDim = 0;
-    std::vector<float> means;        // count x latentDim
-    std::vector<float> logVariances; // count x latentDim
+    std::vector<float> means;         // count x latentDim
+    std::vector<float> logVariances;  // count x latentDim
     std::vector<std::int32_t> labels; // empty when the data has none
 
     const float* mean(int index) const { return means.data() + std::size_t(index) * std::size_t(latentDim); }

@@ -26,14 +26,16 @@ public:
 
     // Posterior means and log variances of `count` images given as bytes (C, H, W per image):
     // `means` and `logVariances` receive count * latentDim floats.
-    void encode(const std::uint8_t* images, int count, std::vector<float>& means, std::vector<float>& logVariances) const;
+    void encode(const std::uint8_t* images, int count, std::vector<float>& means,
+                std::vector<float>& logVariances) const;
 
     // Decoded images for `count` latent points (count * latentDim floats): count * imageSize pixel
     // bytes (C, H, W per image), the decoder's mean (Bernoulli probabilities or Gaussian means)
     // clamped to [0, 1] and rounded to the nearest of 0..255; with `sample`, a draw from p(x|z)
     // seeded by `seed`. Bytes, not floats: every view shows them, and the conversion runs here
     // vectorised, on a quarter of the memory the floats would take.
-    std::vector<std::uint8_t> decode(const float* latents, int count, bool sample = false, std::uint64_t seed = 0) const;
+    std::vector<std::uint8_t> decode(const float* latents, int count, bool sample = false,
+                                     std::uint64_t seed = 0) const;
 
 private:
     std::unique_ptr<SnapshotNetwork> network_;

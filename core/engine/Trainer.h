@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/data/Dataset.h"
-#include "core/run/Metrics.h"
 #include "core/engine/ModelSnapshot.h"
+#include "core/run/Metrics.h"
 #include "core/run/TrainingConfig.h"
 
 #include <QJsonObject>
@@ -43,7 +43,7 @@ public:
     int completedEpochs() const;
     std::int64_t completedSteps() const;
     int stepsPerEpoch() const;
-    bool finished() const; // all configured epochs done
+    bool finished() const;   // all configured epochs done
     bool atEpochEnd() const; // the last step completed an epoch whose test evaluation is pending
 
     // Applied from the next step on.

@@ -28,8 +28,8 @@ QByteArray encodeHistory(const MetricHistory& history)
     out.setFloatingPointPrecision(QDataStream::DoublePrecision);
     out << quint64(history.epochs.size());
     for (const EpochMetrics& epoch : history.epochs)
-        out << qint32(epoch.epoch) << qint64(epoch.step) << epoch.elbo << epoch.reconstruction << epoch.kl << epoch.testElbo
-            << epoch.testReconstruction << epoch.testKl << epoch.imagesPerSecond << epoch.seconds;
+        out << qint32(epoch.epoch) << qint64(epoch.step) << epoch.elbo << epoch.reconstruction << epoch.kl
+            << epoch.testElbo << epoch.testReconstruction << epoch.testKl << epoch.imagesPerSecond << epoch.seconds;
     return bytes;
 }
 
@@ -41,7 +41,11 @@ MetricHistory decodeHistory(const QByteArray& bytes, const QString& fileName)
     quint64 stepCount = 0;
     in >> stepCount;
     if (stepCount > quint64(bytes.size()) / 20)
-        throw InputError(QStringLiteral("%1: corrupt history (%2 steps in %3 bytes)").arg(fileName).arg(stepCount).arg(bytes.size()).toStdString());
+        throw InputError(QStringLiteral("%1: corrupt history (%2 steps in %3 bytes)")
+                             .arg(fileName)
+                             .arg(stepCount)
+                             .arg(bytes.size())
+                             .toStdString());
     history.steps.resize(stepCount);
     for (StepMetrics& step : history.steps) {
         qint64 index = 0;
@@ -59,8 +63,8 @@ MetricHistory decodeHistory(const QByteArray& bytes, const QString& fileName)
     for (EpochMetrics& epoch : history.epochs) {
         qint32 index = 0;
         qint64 step = 0;
-        in >> index >> step >> epoch.elbo >> epoch.reconstruction >> epoch.kl >> epoch.testElbo >> epoch.testReconstruction
-            >> epoch.testKl >> epoch.imagesPerSecond >> epoch.seconds;
+        in >> index >> step >> epoch.elbo >> epoch.reconstruction >> epoch.kl >> epoch.testElbo >>
+            epoch.testReconstruction >> epoch.testKl >> epoch.imagesPerSecond >> epoch.seconds;
         epoch.epoch = index;
         epoch.step = step;
     }
@@ -107,9 +111,11 @@ CheckpointContents readCheckpointFile(const QString& path)
         throw InputError(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()).toStdString());
     const QByteArray bytes = file.readAll();
     if (bytes.size() < magicSize || !bytes.startsWith(QByteArray(magic, magicSize)))
-        throw InputError(QStringLiteral("%1: not a vae-explorer checkpoint (no VAEXCKPT header)").arg(path).toStdString());
+        throw InputError(
+            QStringLiteral("%1: not a vae-explorer checkpoint (no VAEXCKPT header)").arg(path).toStdString());
     if (bytes.size() < magicSize + 8)
-        throw InputError(QStringLiteral("%1: truncated checkpoint (%2 bytes)").arg(path).arg(bytes.size()).toStdString());
+        throw InputError(
+            QStringLiteral("%1: truncated checkpoint (%2 bytes)").arg(path).arg(bytes.size()).toStdString());
     const QByteArray body = bytes.left(bytes.size() - 4);
     quint32 storedCrc = 0;
     QDataStream(bytes.right(4)) >> storedCrc;
@@ -119,9 +125,14 @@ CheckpointContents readCheckpointFile(const QString& path)
     quint32 version = 0;
     in >> version;
     if (version != formatVersion)
-        throw InputError(QStringLiteral("%1: checkpoint format %2, this program reads format %3").arg(path).arg(version).arg(formatVersion).toStdString());
+        throw InputError(QStringLiteral("%1: checkpoint format %2, this program reads format %3")
+                             .arg(path)
+                             .arg(version)
+                             .arg(formatVersion)
+                             .toStdString());
     if (storedCrc != crc32Of(body))
-        throw InputError(QStringLiteral("%1: truncated or corrupted checkpoint (checksum mismatch)").arg(path).toStdString());
+        throw InputError(
+            QStringLiteral("%1: truncated or corrupted checkpoint (checksum mismatch)").arg(path).toStdString());
 
     QByteArray meta, history, view;
     CheckpointContents contents;

@@ -11,10 +11,10 @@ namespace vae {
 // What one .vae file holds. The engine fills `tensors` with its own archive (model, optimiser,
 // random state); everything else is readable without LibTorch, e.g. by the window.
 struct CheckpointContents {
-    QJsonObject meta;   // settings, dataset, progress
+    QJsonObject meta; // settings, dataset, progress
     MetricHistory history;
     QByteArray tensors;
-    QJsonObject view;   // the window's view state; empty from the command line
+    QJsonObject view; // the window's view state; empty from the command line
 };
 
 // Layout: magic "VAEXCKPT", format version, tagged sections, CRC-32 of everything before it.

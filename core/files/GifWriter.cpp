@@ -31,8 +31,9 @@ std::vector<GifColorType> palette(bool grey)
     for (int r = 0; r < redLevels; ++r)
         for (int g = 0; g < greenLevels; ++g)
             for (int b = 0; b < blueLevels; ++b)
-                colors[std::size_t(index++)] = GifColorType{GifByteType(r * 255 / (redLevels - 1)), GifByteType(g * 255 / (greenLevels - 1)),
-                                                            GifByteType(b * 255 / (blueLevels - 1))};
+                colors[std::size_t(index++)] =
+                    GifColorType{GifByteType(r * 255 / (redLevels - 1)), GifByteType(g * 255 / (greenLevels - 1)),
+                                 GifByteType(b * 255 / (blueLevels - 1))};
     return colors;
 }
 
@@ -65,7 +66,9 @@ int appendToBuffer(GifFileType* gif, const GifByteType* data, int length)
 
 [[noreturn]] void fail(const QString& path, int error)
 {
-    throw std::runtime_error(QStringLiteral("%1: cannot encode the GIF: %2").arg(path, QString::fromLatin1(GifErrorString(error))).toStdString());
+    throw std::runtime_error(QStringLiteral("%1: cannot encode the GIF: %2")
+                                 .arg(path, QString::fromLatin1(GifErrorString(error)))
+                                 .toStdString());
 }
 
 } // namespace
@@ -99,9 +102,9 @@ void writeAnimatedGif(const QString& path, const std::vector<QImage>& frames, in
     }
     // The NETSCAPE2.0 application block: loop forever.
     const GifByteType loop[] = {1, 0, 0};
-    if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) != GIF_OK
-        || EGifPutExtensionBlock(gif, 11, reinterpret_cast<const GifByteType*>("NETSCAPE2.0")) != GIF_OK
-        || EGifPutExtensionBlock(gif, 3, loop) != GIF_OK || EGifPutExtensionTrailer(gif) != GIF_OK) {
+    if (EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE) != GIF_OK ||
+        EGifPutExtensionBlock(gif, 11, reinterpret_cast<const GifByteType*>("NETSCAPE2.0")) != GIF_OK ||
+        EGifPutExtensionBlock(gif, 3, loop) != GIF_OK || EGifPutExtensionTrailer(gif) != GIF_OK) {
         const int failure = gif->Error;
         close();
         fail(path, failure);
@@ -115,8 +118,8 @@ void writeAnimatedGif(const QString& path, const std::vector<QImage>& frames, in
         GifByteType extension[4];
         EGifGCBToExtension(&control, extension);
         std::vector<GifByteType> pixels = indices(frame, grey);
-        bool ok = EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, 4, extension) == GIF_OK
-            && EGifPutImageDesc(gif, 0, 0, width, height, false, nullptr) == GIF_OK;
+        bool ok = EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, 4, extension) == GIF_OK &&
+            EGifPutImageDesc(gif, 0, 0, width, height, false, nullptr) == GIF_OK;
         for (int y = 0; ok && y < height; ++y)
             ok = EGifPutLine(gif, pixels.data() + std::size_t(y) * std::size_t(width), width) == GIF_OK;
         if (!ok) {

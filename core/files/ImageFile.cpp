@@ -14,7 +14,8 @@ void saveImage(const QImage& image, const QString& path)
     if (!file.open(QIODevice::WriteOnly))
         throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
     if (!image.save(&file, format.isEmpty() ? "png" : format.constData()))
-        throw std::runtime_error(QStringLiteral("%1: cannot encode the image as %2").arg(path, QString::fromLatin1(format)).toStdString());
+        throw std::runtime_error(
+            QStringLiteral("%1: cannot encode the image as %2").arg(path, QString::fromLatin1(format)).toStdString());
     if (!file.commit())
         throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
 }

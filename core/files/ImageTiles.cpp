@@ -11,12 +11,16 @@ namespace {
 class Sheet {
 public:
     Sheet(const QSize& imageSize, int count, int columns, const TileLayout& layout, QImage::Format format)
-        : tile_(imageSize * layout.scale), columns_(columns), scale_(layout.scale), border_(layout.border)
+        : tile_(imageSize * layout.scale)
+        , columns_(columns)
+        , scale_(layout.scale)
+        , border_(layout.border)
     {
         if (count < 1 || columns < 1 || layout.scale < 1 || layout.border < 0)
             throw std::invalid_argument("image tiles: no tiles, or a layout without columns or scale");
         const int rows = (count + columns - 1) / columns;
-        picture_ = QImage(columns * (tile_.width() + border_) + border_, rows * (tile_.height() + border_) + border_, format);
+        picture_ =
+            QImage(columns * (tile_.width() + border_) + border_, rows * (tile_.height() + border_) + border_, format);
         picture_.fill(layout.background);
     }
 
@@ -24,7 +28,8 @@ public:
     template <typename Pixel>
     void writeRow(int index, int y, const Pixel* row, int width)
     {
-        const QPoint corner(border_ + index % columns_ * (tile_.width() + border_), border_ + index / columns_ * (tile_.height() + border_));
+        const QPoint corner(border_ + index % columns_ * (tile_.width() + border_),
+                            border_ + index / columns_ * (tile_.height() + border_));
         for (int copy = 0; copy < scale_; ++copy) {
             auto* to = reinterpret_cast<Pixel*>(picture_.scanLine(corner.y() + y * scale_ + copy)) + corner.x();
             if (scale_ == 1)
@@ -52,7 +57,8 @@ QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayou
     const QSize imageSize = tiles.empty() ? QSize() : tiles.front().size();
     if (std::any_of(tiles.begin(), tiles.end(), [&](const QImage& image) { return image.size() != imageSize; }))
         throw std::invalid_argument("tileImages: the tiles differ in size");
-    const bool grey = std::all_of(tiles.begin(), tiles.end(), [](const QImage& image) { return image.format() == QImage::Format_Grayscale8; });
+    const bool grey = std::all_of(tiles.begin(), tiles.end(),
+                                  [](const QImage& image) { return image.format() == QImage::Format_Grayscale8; });
     const QImage::Format format = grey ? QImage::Format_Grayscale8 : QImage::Format_RGB32;
     Sheet sheet(imageSize, int(tiles.size()), columns, layout, format);
     for (std::size_t i = 0; i < tiles.size(); ++i) {
@@ -67,10 +73,12 @@ QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayou
     return sheet.picture();
 }
 
-QImage tilePixels(const std::uint8_t* pixels, int count, int channels, int height, int width, int columns, const TileLayout& layout)
+QImage tilePixels(const std::uint8_t* pixels, int count, int channels, int height, int width, int columns,
+                  const TileLayout& layout)
 {
     const bool colour = channels == 3;
-    Sheet sheet(QSize(width, height), count, columns, layout, colour ? QImage::Format_RGB32 : QImage::Format_Grayscale8);
+    Sheet sheet(QSize(width, height), count, columns, layout,
+                colour ? QImage::Format_RGB32 : QImage::Format_Grayscale8);
     const std::size_t plane = std::size_t(height) * std::size_t(width);
     std::vector<QRgb> colourRow(static_cast<std::size_t>(width));
     for (int i = 0; i < count; ++i) {

@@ -23,6 +23,7 @@ QImage tileImages(const std::vector<QImage>& tiles, int columns, const TileLayou
 
 // The same picture made straight from `count` images of channels x height x width bytes,
 // channel-major as the engine gives them: no image per tile, for grids decoded live.
-QImage tilePixels(const std::uint8_t* pixels, int count, int channels, int height, int width, int columns, const TileLayout& layout = {});
+QImage tilePixels(const std::uint8_t* pixels, int count, int channels, int height, int width, int columns,
+                  const TileLayout& layout = {});
 
 } // namespace vae

@@ -31,8 +31,8 @@ void writeEpochsCsv(const QString& path, const MetricHistory& history)
              [&history](QTextStream& out) {
                  for (const EpochMetrics& e : history.epochs)
                      out << e.epoch << ',' << e.step << ',' << e.elbo << ',' << e.reconstruction << ',' << e.kl << ','
-                         << e.testElbo << ',' << e.testReconstruction << ',' << e.testKl << ',' << e.imagesPerSecond << ','
-                         << e.seconds << '\n';
+                         << e.testElbo << ',' << e.testReconstruction << ',' << e.testKl << ',' << e.imagesPerSecond
+                         << ',' << e.seconds << '\n';
              });
 }
 

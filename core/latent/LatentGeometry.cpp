@@ -97,7 +97,8 @@ std::vector<float> gridPoints(const LatentPlane& plane, int cells, double range,
     points.reserve(std::size_t(cells) * std::size_t(cells) * std::size_t(plane.latentDim()));
     for (int row = 0; row < cells; ++row)
         for (int column = 0; column < cells; ++column) {
-            const std::vector<float> z = plane.point(coordinates[std::size_t(column)], coordinates[std::size_t(cells - 1 - row)]);
+            const std::vector<float> z =
+                plane.point(coordinates[std::size_t(column)], coordinates[std::size_t(cells - 1 - row)]);
             points.insert(points.end(), z.begin(), z.end());
         }
     return points;

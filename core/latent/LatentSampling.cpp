@@ -8,10 +8,12 @@ namespace vae {
 
 std::vector<float> priorSamples(int count, int latentDim, std::uint64_t seed)
 {
-    return posteriorSamples(std::vector<float>(std::size_t(latentDim), 0.0f), std::vector<float>(std::size_t(latentDim), 0.0f), count, seed);
+    return posteriorSamples(std::vector<float>(std::size_t(latentDim), 0.0f),
+                            std::vector<float>(std::size_t(latentDim), 0.0f), count, seed);
 }
 
-std::vector<float> posteriorSamples(const std::vector<float>& mean, const std::vector<float>& logVariance, int count, std::uint64_t seed)
+std::vector<float> posteriorSamples(const std::vector<float>& mean, const std::vector<float>& logVariance, int count,
+                                    std::uint64_t seed)
 {
     if (mean.size() != logVariance.size())
         throw std::invalid_argument("posteriorSamples: the mean and the log variance differ in size");

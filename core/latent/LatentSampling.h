@@ -10,6 +10,7 @@ namespace vae {
 std::vector<float> priorSamples(int count, int latentDim, std::uint64_t seed);
 
 // `count` draws z = mean + exp(logVariance / 2) * eps from q(z|x) = N(mean, diag exp(logVariance)).
-std::vector<float> posteriorSamples(const std::vector<float>& mean, const std::vector<float>& logVariance, int count, std::uint64_t seed);
+std::vector<float> posteriorSamples(const std::vector<float>& mean, const std::vector<float>& logVariance, int count,
+                                    std::uint64_t seed);
 
 } // namespace vae

@@ -5,7 +5,7 @@
 namespace vae {
 
 struct PrincipalAxes {
-    std::vector<float> first;  // unit vectors in latent space, orthogonal
+    std::vector<float> first; // unit vectors in latent space, orthogonal
     std::vector<float> second;
     double firstVariance = 0;
     double secondVariance = 0;

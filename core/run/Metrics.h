@@ -18,9 +18,9 @@ struct StepMetrics {
 };
 
 struct EpochMetrics {
-    int epoch = 0;          // 1-based: the number of epochs completed
-    std::int64_t step = 0;  // steps completed at the end of the epoch
-    double elbo = 0;        // mean over the epoch's training steps
+    int epoch = 0;         // 1-based: the number of epochs completed
+    std::int64_t step = 0; // steps completed at the end of the epoch
+    double elbo = 0;       // mean over the epoch's training steps
     double reconstruction = 0;
     double kl = 0;
     double testElbo = 0;

@@ -17,7 +17,8 @@ using NameTable = std::array<std::pair<Enum, const char*>, N>;
 
 constexpr NameTable<Architecture, 2> architectureNames{{{Architecture::Mlp, "mlp"}, {Architecture::Conv, "conv"}}};
 constexpr NameTable<Activation, 2> activationNames{{{Activation::Relu, "relu"}, {Activation::Tanh, "tanh"}}};
-constexpr NameTable<Likelihood, 2> likelihoodNames{{{Likelihood::Bernoulli, "bernoulli"}, {Likelihood::Gaussian, "gaussian"}}};
+constexpr NameTable<Likelihood, 2> likelihoodNames{
+    {{Likelihood::Bernoulli, "bernoulli"}, {Likelihood::Gaussian, "gaussian"}}};
 constexpr NameTable<Binarization, 3> binarizationNames{
     {{Binarization::None, "none"}, {Binarization::Static, "static"}, {Binarization::Dynamic, "dynamic"}}};
 constexpr NameTable<Estimator, 2> estimatorNames{{{Estimator::Analytic, "analytic"}, {Estimator::MonteCarlo, "mc"}}};
@@ -57,19 +58,55 @@ QString outOfRange(const char* option, double value, const char* range)
 
 } // namespace
 
-QString toString(Architecture value) { return nameOf(architectureNames, value); }
-QString toString(Activation value) { return nameOf(activationNames, value); }
-QString toString(Likelihood value) { return nameOf(likelihoodNames, value); }
-QString toString(Binarization value) { return nameOf(binarizationNames, value); }
-QString toString(Estimator value) { return nameOf(estimatorNames, value); }
-QString toString(OptimizerKind value) { return nameOf(optimizerNames, value); }
+QString toString(Architecture value)
+{
+    return nameOf(architectureNames, value);
+}
+QString toString(Activation value)
+{
+    return nameOf(activationNames, value);
+}
+QString toString(Likelihood value)
+{
+    return nameOf(likelihoodNames, value);
+}
+QString toString(Binarization value)
+{
+    return nameOf(binarizationNames, value);
+}
+QString toString(Estimator value)
+{
+    return nameOf(estimatorNames, value);
+}
+QString toString(OptimizerKind value)
+{
+    return nameOf(optimizerNames, value);
+}
 
-Architecture parseArchitecture(const QString& text) { return parseName(architectureNames, text, "arch"); }
-Activation parseActivation(const QString& text) { return parseName(activationNames, text, "activation"); }
-Likelihood parseLikelihood(const QString& text) { return parseName(likelihoodNames, text, "likelihood"); }
-Binarization parseBinarization(const QString& text) { return parseName(binarizationNames, text, "binarize"); }
-Estimator parseEstimator(const QString& text) { return parseName(estimatorNames, text, "estimator"); }
-OptimizerKind parseOptimizer(const QString& text) { return parseName(optimizerNames, text, "optimizer"); }
+Architecture parseArchitecture(const QString& text)
+{
+    return parseName(architectureNames, text, "arch");
+}
+Activation parseActivation(const QString& text)
+{
+    return parseName(activationNames, text, "activation");
+}
+Likelihood parseLikelihood(const QString& text)
+{
+    return parseName(likelihoodNames, text, "likelihood");
+}
+Binarization parseBinarization(const QString& text)
+{
+    return parseName(binarizationNames, text, "binarize");
+}
+Estimator parseEstimator(const QString& text)
+{
+    return parseName(estimatorNames, text, "estimator");
+}
+OptimizerKind parseOptimizer(const QString& text)
+{
+    return parseName(optimizerNames, text, "optimizer");
+}
 
 std::vector<int> parseHiddenLayers(const QString& text)
 {
@@ -78,11 +115,14 @@ std::vector<int> parseHiddenLayers(const QString& text)
         bool ok = false;
         const int width = part.trimmed().toInt(&ok);
         if (!ok || width < 1 || width > 8192)
-            throw InputError(QStringLiteral("--hidden: '%1' is not a layer width from 1 to 8192").arg(part).toStdString());
+            throw InputError(
+                QStringLiteral("--hidden: '%1' is not a layer width from 1 to 8192").arg(part).toStdString());
         layers.push_back(width);
     }
     if (layers.empty() || layers.size() > 8)
-        throw InputError(QStringLiteral("--hidden: '%1' must list 1 to 8 layer widths, e.g. 400 or 500,500").arg(text).toStdString());
+        throw InputError(QStringLiteral("--hidden: '%1' must list 1 to 8 layer widths, e.g. 400 or 500,500")
+                             .arg(text)
+                             .toStdString());
     return layers;
 }
 
@@ -130,7 +170,8 @@ QString TrainingConfig::validate() const
 QString TrainingConfig::validateFor(int channels, int height, int width) const
 {
     if (architecture == Architecture::Conv && (height % 4 != 0 || width % 4 != 0 || height < 8 || width < 8))
-        return QStringLiteral("--arch conv needs images whose height and width are multiples of 4 (at least 8); these are %1x%2x%3")
+        return QStringLiteral("--arch conv needs images whose height and width are multiples of 4 (at least 8); these "
+                              "are %1x%2x%3")
             .arg(channels)
             .arg(height)
             .arg(width);
@@ -144,8 +185,8 @@ int TrainingConfig::effectiveThreads() const
 
 bool TrainingConfig::sameModelShape(const TrainingConfig& other) const
 {
-    return architecture == other.architecture && latentDim == other.latentDim && hiddenLayers == other.hiddenLayers
-        && activation == other.activation && likelihood == other.likelihood;
+    return architecture == other.architecture && latentDim == other.latentDim && hiddenLayers == other.hiddenLayers &&
+        activation == other.activation && likelihood == other.likelihood;
 }
 
 QJsonObject TrainingConfig::toJson() const

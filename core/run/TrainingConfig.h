@@ -31,8 +31,8 @@ struct TrainingConfig {
     OptimizerKind optimizer = OptimizerKind::Adam;
     double learningRate = 1e-3;
     double weightDecay = 0.0;
-    double momentum = 0.9; // SGD only
-    double beta = 1.0;     // weight on the KL term; 1 is the true ELBO
+    double momentum = 0.9;     // SGD only
+    double beta = 1.0;         // weight on the KL term; 1 is the true ELBO
     double warmupEpochs = 0.0; // KL weight rises linearly from 0 to beta over this many epochs
 
     int batchSize = 128;

@@ -1,14 +1,16 @@
 #include "core/session/LatestJobRunner.h"
 
-#include "core/session/ThreadPriority.h"
 #include "core/engine/EngineRuntime.h"
+#include "core/session/ThreadPriority.h"
 
 #include <QThread>
 
 namespace vae {
 
 LatestJobRunner::LatestJobRunner(QString task, QObject* parent, Priority priority)
-    : QObject(parent), task_(std::move(task)), thread_(QThread::create([this, priority] { work(priority); }))
+    : QObject(parent)
+    , task_(std::move(task))
+    , thread_(QThread::create([this, priority] { work(priority); }))
 {
     thread_->setObjectName(task_);
     thread_->start();
@@ -68,12 +70,16 @@ void LatestJobRunner::work(Priority priority)
         try {
             reply = pending.job();
         } catch (const std::exception& exception) {
-            error = QStringLiteral("%1 failed: %2").arg(task_, QString::fromStdString(exception.what()).section(QLatin1Char('\n'), 0, 0));
+            error = QStringLiteral("%1 failed: %2")
+                        .arg(task_, QString::fromStdString(exception.what()).section(QLatin1Char('\n'), 0, 0));
         } catch (...) {
             error = QStringLiteral("%1 failed on an unknown error").arg(task_);
         }
         QMetaObject::invokeMethod(
-            this, [this, reply = std::move(reply), error, generation = pending.generation] { answer(reply, error, generation); },
+            this,
+            [this, reply = std::move(reply), error, generation = pending.generation] {
+                answer(reply, error, generation);
+            },
             Qt::QueuedConnection);
     }
 }

@@ -66,8 +66,8 @@ private:
     void answer(const Reply& reply, const QString& error, int generation);
 
     QString task_;
-    int generation_ = 0;      // GUI thread only
-    int unansweredJobs_ = 0;  // GUI thread only
+    int generation_ = 0;     // GUI thread only
+    int unansweredJobs_ = 0; // GUI thread only
     std::mutex mutex_;
     std::condition_variable wake_;
     std::optional<Pending> waiting_; // guarded by mutex_

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/data/Dataset.h"
-#include "core/run/Metrics.h"
 #include "core/engine/ModelSnapshot.h"
+#include "core/run/Metrics.h"
 #include "core/run/TrainingConfig.h"
 
 #include <QJsonObject>

@@ -18,7 +18,9 @@ void registerSessionTypes()
 
 } // namespace
 
-TrainingSession::TrainingSession(QObject* parent) : QObject(parent), worker_(new TrainingWorker(control_))
+TrainingSession::TrainingSession(QObject* parent)
+    : QObject(parent)
+    , worker_(new TrainingWorker(control_))
 {
     registerSessionTypes();
     thread_.setObjectName(QStringLiteral("training"));
@@ -59,17 +61,21 @@ void TrainingSession::openModel(const QString& checkpointPath, const QString& da
 {
     control_.request(RunControl::Request::Stop);
     control_.discardChanges(); // they were meant for the model being replaced
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, datasetOverride] { worker->open(checkpointPath, datasetOverride); });
+    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, datasetOverride] {
+        worker->open(checkpointPath, datasetOverride);
+    });
 }
 
 void TrainingSession::saveModel(const QString& checkpointPath, const QJsonObject& view)
 {
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Chosen); });
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Chosen); });
 }
 
 void TrainingSession::autosave(const QString& checkpointPath, const QJsonObject& view)
 {
-    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Autosave); });
+    QMetaObject::invokeMethod(
+        worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Autosave); });
 }
 
 void TrainingSession::start()

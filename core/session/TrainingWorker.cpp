@@ -1,7 +1,7 @@
 #include "core/session/TrainingWorker.h"
 
-#include "core/files/CheckpointFile.h"
 #include "core/engine/Trainer.h"
+#include "core/files/CheckpointFile.h"
 
 #include <utility>
 
@@ -18,7 +18,8 @@ constexpr qint64 snapshotMilliseconds = 500;
 
 } // namespace
 
-TrainingWorker::TrainingWorker(RunControl& control) : control_(control)
+TrainingWorker::TrainingWorker(RunControl& control)
+    : control_(control)
 {
     sinceStepsSent_.start();
     sinceSnapshot_.start();
@@ -147,7 +148,8 @@ void TrainingWorker::runSlice()
     });
     if (stillRunning) {
         QMetaObject::invokeMethod(
-            this, [this, generation = loopGeneration_] {
+            this,
+            [this, generation = loopGeneration_] {
                 if (generation == loopGeneration_)
                     runSlice();
             },

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/engine/Trainer.h"
 #include "core/session/RunControl.h"
 #include "core/session/SessionTypes.h"
-#include "core/engine/Trainer.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -48,8 +48,8 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    void replaceTrainer(std::unique_ptr<Trainer> trainer, std::shared_ptr<const Dataset> dataset, const QString& checkpointPath,
-                        const QJsonObject& view = {});
+    void replaceTrainer(std::unique_ptr<Trainer> trainer, std::shared_ptr<const Dataset> dataset,
+                        const QString& checkpointPath, const QJsonObject& view = {});
     void runSlice();
     void trainOneStep();
     void flushSteps();

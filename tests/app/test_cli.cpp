@@ -1,8 +1,8 @@
 #include "core/files/CheckpointFile.h"
 
 #include <QDir>
-#include <QImage>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -22,8 +22,9 @@ struct Result {
     QString err;
 };
 
-const QStringList quickTraining{QStringLiteral("--dataset"), QStringLiteral("builtin:shapes"), QStringLiteral("--hidden"),
-                                QStringLiteral("32"), QStringLiteral("--batch"), QStringLiteral("200"),
+const QStringList quickTraining{QStringLiteral("--dataset"), QStringLiteral("builtin:shapes"),
+                                QStringLiteral("--hidden"),  QStringLiteral("32"),
+                                QStringLiteral("--batch"),   QStringLiteral("200"),
                                 QStringLiteral("--threads"), QStringLiteral("1")};
 
 Result run(const QStringList& arguments, int timeoutMs = 120000)
@@ -42,7 +43,8 @@ void expectBadInput(const QStringList& arguments, const QStringList& mentions)
     EXPECT_EQ(result.exitCode, 2) << result.err.toStdString();
     EXPECT_EQ(result.err.trimmed().count(QLatin1Char('\n')), 0) << result.err.toStdString();
     for (const QString& mention : mentions)
-        EXPECT_TRUE(result.err.contains(mention)) << "'" << mention.toStdString() << "' not in: " << result.err.toStdString();
+        EXPECT_TRUE(result.err.contains(mention))
+            << "'" << mention.toStdString() << "' not in: " << result.err.toStdString();
 }
 
 class CommandLine : public ::testing::Test {
@@ -53,42 +55,55 @@ protected:
 
 TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
 {
-    expectBadInput({QStringLiteral("train"), QStringLiteral("--dataset"), path(QStringLiteral("nowhere")), QStringLiteral("--out"), path(QStringLiteral("o"))},
+    expectBadInput({QStringLiteral("train"), QStringLiteral("--dataset"), path(QStringLiteral("nowhere")),
+                    QStringLiteral("--out"), path(QStringLiteral("o"))},
                    {path(QStringLiteral("nowhere")), QStringLiteral("no such file")});
     QFile truncated(path(QStringLiteral("train-images-idx3-ubyte")));
     ASSERT_TRUE(truncated.open(QIODevice::WriteOnly));
     truncated.write(QByteArray::fromHex("00000803000000640000001c0000001c") + QByteArray(100, '\x7f'));
     truncated.close();
-    expectBadInput({QStringLiteral("train"), QStringLiteral("--dataset"), truncated.fileName(), QStringLiteral("--out"), path(QStringLiteral("o"))},
+    expectBadInput({QStringLiteral("train"), QStringLiteral("--dataset"), truncated.fileName(), QStringLiteral("--out"),
+                    path(QStringLiteral("o"))},
                    {QStringLiteral("train-images-idx3-ubyte"), QStringLiteral("truncated")});
-    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--latent"), QStringLiteral("0"), QStringLiteral("--out"), path(QStringLiteral("o"))},
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--latent"), QStringLiteral("0"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
                    {QStringLiteral("--latent"), QStringLiteral("1 to 512")});
-    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--out"), path(QStringLiteral("o"))},
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
                    {QStringLiteral("--arch"), QStringLiteral("rnn")});
-    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--lr"), QStringLiteral("fast"), QStringLiteral("--out"), path(QStringLiteral("o"))},
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--lr"), QStringLiteral("fast"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
                    {QStringLiteral("--lr"), QStringLiteral("fast")});
     expectBadInput({QStringLiteral("train"), QStringLiteral("--bogus")}, {QStringLiteral("bogus")});
     QFile foreign(path(QStringLiteral("foreign.vae")));
     ASSERT_TRUE(foreign.open(QIODevice::WriteOnly));
     foreign.write("not a checkpoint at all");
     foreign.close();
-    expectBadInput({QStringLiteral("eval"), foreign.fileName()}, {QStringLiteral("foreign.vae"), QStringLiteral("not a vae-explorer checkpoint")});
-    expectBadInput({QStringLiteral("export"), path(QStringLiteral("missing.vae")), QStringLiteral("--weights"), path(QStringLiteral("w.pt"))},
+    expectBadInput({QStringLiteral("eval"), foreign.fileName()},
+                   {QStringLiteral("foreign.vae"), QStringLiteral("not a vae-explorer checkpoint")});
+    expectBadInput({QStringLiteral("export"), path(QStringLiteral("missing.vae")), QStringLiteral("--weights"),
+                    path(QStringLiteral("w.pt"))},
                    {QStringLiteral("missing.vae"), QStringLiteral("no such file")});
 }
 
 TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
 {
     const QString out = path(QStringLiteral("run"));
-    const Result trained = run(QStringList{QStringLiteral("train")} + quickTraining
-                               + QStringList{QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--out"), out});
+    const Result trained =
+        run(QStringList{QStringLiteral("train")} + quickTraining +
+            QStringList{QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--out"), out});
     ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
 
     QFile metrics(out + QStringLiteral("/metrics.csv"));
     ASSERT_TRUE(metrics.open(QIODevice::ReadOnly));
     const QStringList rows = QString::fromUtf8(metrics.readAll()).trimmed().split(QLatin1Char('\n'));
     ASSERT_EQ(rows.size(), 3);
-    EXPECT_EQ(rows[0], QStringLiteral("epoch,step,elbo,reconstruction,kl,test_elbo,test_reconstruction,test_kl,images_per_s,seconds"));
+    EXPECT_EQ(
+        rows[0],
+        QStringLiteral("epoch,step,elbo,reconstruction,kl,test_elbo,test_reconstruction,test_kl,images_per_s,seconds"));
     const QStringList last = rows[2].split(QLatin1Char(','));
     ASSERT_EQ(last.size(), 10);
     EXPECT_EQ(last[0], QStringLiteral("2"));
@@ -100,7 +115,8 @@ TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
     ASSERT_TRUE(steps.open(QIODevice::ReadOnly));
     EXPECT_EQ(QString::fromUtf8(steps.readAll()).trimmed().split(QLatin1Char('\n')).size(), 121);
 
-    const Result evaluated = run({QStringLiteral("eval"), out + QStringLiteral("/model.vae"), QStringLiteral("--json")});
+    const Result evaluated =
+        run({QStringLiteral("eval"), out + QStringLiteral("/model.vae"), QStringLiteral("--json")});
     ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
     const QJsonObject json = QJsonDocument::fromJson(evaluated.out.toUtf8()).object();
     for (const char* key : {"elbo", "reconstruction", "kl", "bits_per_dim", "images"})
@@ -108,12 +124,13 @@ TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
     EXPECT_NEAR(json.value(QStringLiteral("elbo")).toDouble(), last[5].toDouble(), 1e-3);
     EXPECT_EQ(json.value(QStringLiteral("images")).toInt(), 2000);
 
-    const Result exported = run({QStringLiteral("export"), out + QStringLiteral("/model.vae"), QStringLiteral("--weights"), path(QStringLiteral("w.pt"))});
+    const Result exported = run({QStringLiteral("export"), out + QStringLiteral("/model.vae"),
+                                 QStringLiteral("--weights"), path(QStringLiteral("w.pt"))});
     EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
     EXPECT_GT(QFile(path(QStringLiteral("w.pt"))).size(), 100000);
 
-    const Result resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), out + QStringLiteral("/model.vae"), QStringLiteral("--epochs"),
-                                QStringLiteral("3"), QStringLiteral("--out"), out});
+    const Result resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), out + QStringLiteral("/model.vae"),
+                                QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--out"), out});
     ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
     ASSERT_TRUE(metrics.seek(0));
     EXPECT_EQ(QFile(out + QStringLiteral("/metrics.csv")).size() > metrics.size(), true);
@@ -124,7 +141,8 @@ TEST_F(CommandLine, InterruptSavesAndExits130)
     const QString out = path(QStringLiteral("interrupted"));
     QProcess process;
     process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE),
-                  QStringList{QStringLiteral("train")} + quickTraining + QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
+                  QStringList{QStringLiteral("train")} + quickTraining +
+                      QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
     ASSERT_TRUE(process.waitForStarted());
     QThread::msleep(2500);
     ::kill(pid_t(process.processId()), SIGINT);
@@ -140,10 +158,12 @@ TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
     const QString checkpoint = out + QStringLiteral("/model.vae");
     for (int attempt = 0; attempt < 6; ++attempt) {
         QProcess process;
-        const QStringList resume = QFile::exists(checkpoint) ? QStringList{QStringLiteral("--resume"), checkpoint} : QStringList{};
-        process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE),
-                      QStringList{QStringLiteral("train")} + quickTraining + resume
-                          + QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
+        const QStringList resume =
+            QFile::exists(checkpoint) ? QStringList{QStringLiteral("--resume"), checkpoint} : QStringList{};
+        process.start(
+            QStringLiteral(VAE_EXPLORER_EXECUTABLE),
+            QStringList{QStringLiteral("train")} + quickTraining + resume +
+                QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
         ASSERT_TRUE(process.waitForStarted());
         // Epochs take a fraction of a second here, so a kill lands in or near a save.
         QThread::msleep(1500 + 137 * attempt);
@@ -162,31 +182,39 @@ TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
 TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
 {
     const QString out = path(QStringLiteral("model"));
-    const Result trained = run(QStringList{QStringLiteral("train")} + quickTraining
-                               + QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out});
+    const Result trained =
+        run(QStringList{QStringLiteral("train")} + quickTraining +
+            QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out});
     ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
     const QString model = out + QStringLiteral("/model.vae");
     auto exportTo = [&](const QStringList& options, const QString& file) {
-        const Result result = run(QStringList{QStringLiteral("export"), model} + options + QStringList{QStringLiteral("--out"), path(file)});
+        const Result result = run(QStringList{QStringLiteral("export"), model} + options +
+                                  QStringList{QStringLiteral("--out"), path(file)});
         EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
         return path(file);
     };
 
-    const QImage grid(exportTo({QStringLiteral("--grid"), QStringLiteral("7"), QStringLiteral("--cell"), QStringLiteral("56"), QStringLiteral("--border"),
-                                QStringLiteral("2"), QStringLiteral("--spacing"), QStringLiteral("quantile"), QStringLiteral("--reference"), QStringLiteral("3")},
-                               QStringLiteral("grid.png")));
+    const QImage grid(
+        exportTo({QStringLiteral("--grid"), QStringLiteral("7"), QStringLiteral("--cell"), QStringLiteral("56"),
+                  QStringLiteral("--border"), QStringLiteral("2"), QStringLiteral("--spacing"),
+                  QStringLiteral("quantile"), QStringLiteral("--reference"), QStringLiteral("3")},
+                 QStringLiteral("grid.png")));
     EXPECT_EQ(grid.size(), QSize(7 * 56 + 8 * 2, 7 * 56 + 8 * 2));
     EXPECT_TRUE(grid.isGrayscale());
     EXPECT_NE(grid.pixel(2 + 28, 2 + 28), grid.pixel(0, 0)); // a cell's middle is not border
 
-    const QImage point(exportTo({QStringLiteral("--point"), QStringLiteral("0.5,-1"), QStringLiteral("--cell"), QStringLiteral("84")}, QStringLiteral("point.png")));
+    const QImage point(
+        exportTo({QStringLiteral("--point"), QStringLiteral("0.5,-1"), QStringLiteral("--cell"), QStringLiteral("84")},
+                 QStringLiteral("point.png")));
     EXPECT_EQ(point.size(), QSize(84, 84));
 
-    const QImage sheet(exportTo({QStringLiteral("--prior"), QStringLiteral("4"), QStringLiteral("--border"), QStringLiteral("0")}, QStringLiteral("prior.png")));
+    const QImage sheet(
+        exportTo({QStringLiteral("--prior"), QStringLiteral("4"), QStringLiteral("--border"), QStringLiteral("0")},
+                 QStringLiteral("prior.png")));
     EXPECT_EQ(sheet.size(), QSize(4 * 56, 4 * 56));
 
-    const QString gif = exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"), QStringLiteral("9"),
-                                  QStringLiteral("--path"), QStringLiteral("spherical")},
+    const QString gif = exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"),
+                                  QStringLiteral("9"), QStringLiteral("--path"), QStringLiteral("spherical")},
                                  QStringLiteral("path.gif"));
     int error = 0;
     GifFileType* file = DGifOpenFileName(gif.toLocal8Bit().constData(), &error);
@@ -194,24 +222,30 @@ TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
     ASSERT_EQ(DGifSlurp(file), GIF_OK);
     EXPECT_EQ(file->ImageCount, 9);
     DGifCloseFile(file, &error);
-    const QImage strip(exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"), QStringLiteral("9"),
-                                 QStringLiteral("--border"), QStringLiteral("0")},
+    const QImage strip(exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"),
+                                 QStringLiteral("9"), QStringLiteral("--border"), QStringLiteral("0")},
                                 QStringLiteral("path.png")));
     EXPECT_EQ(strip.size(), QSize(9 * 56, 56));
 
     const QString codes = exportTo({QStringLiteral("--codes"), QStringLiteral("test")}, QStringLiteral("codes.npy"));
     QProcess python;
     python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"), QStringLiteral("import sys, numpy as np; a = np.load(sys.argv[1]); l = np.load(sys.argv[2]); print(a.shape, a.dtype, l.shape, l.dtype)"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, numpy as np; a = np.load(sys.argv[1]); l = np.load(sys.argv[2]); "
+                                 "print(a.shape, a.dtype, l.shape, l.dtype)"),
                   codes, path(QStringLiteral("codes_labels.npy"))});
     ASSERT_TRUE(python.waitForFinished(60000));
-    EXPECT_EQ(QString::fromUtf8(python.readAllStandardOutput()).trimmed(), QStringLiteral("(2000, 2, 2) float32 (2000,) int64"));
+    EXPECT_EQ(QString::fromUtf8(python.readAllStandardOutput()).trimmed(),
+              QStringLiteral("(2000, 2, 2) float32 (2000,) int64"));
 
-    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--grid"), QStringLiteral("5"), QStringLiteral("--out"), path(QStringLiteral("no/such/grid.png"))},
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--grid"), QStringLiteral("5"),
+                    QStringLiteral("--out"), path(QStringLiteral("no/such/grid.png"))},
                    {QStringLiteral("no/such/grid.png"), QStringLiteral("does not exist")});
-    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--point"), QStringLiteral("1,2,3"), QStringLiteral("--out"), path(QStringLiteral("p.png"))},
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--point"), QStringLiteral("1,2,3"),
+                    QStringLiteral("--out"), path(QStringLiteral("p.png"))},
                    {QStringLiteral("--point"), QStringLiteral("2")});
-    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--interpolate"), QStringLiteral("0,99999"), QStringLiteral("--out"), path(QStringLiteral("i.gif"))},
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--interpolate"), QStringLiteral("0,99999"),
+                    QStringLiteral("--out"), path(QStringLiteral("i.gif"))},
                    {QStringLiteral("99999"), QStringLiteral("does not exist")});
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("p.png"))));
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("i.gif"))));

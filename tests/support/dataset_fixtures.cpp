@@ -70,8 +70,8 @@ Bytes gzipped(const Bytes& bytes)
 Bytes npyFile(const std::string& descr, const std::string& shape, const void* data, std::size_t dataSize,
               bool fortranOrder, int majorVersion)
 {
-    std::string header = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
-        + ", 'shape': " + shape + ", }";
+    std::string header = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False") +
+        ", 'shape': " + shape + ", }";
     const std::size_t prefixSize = 8 + (majorVersion == 1 ? 2 : 4);
     while ((prefixSize + header.size() + 1) % 64 != 0)
         header += ' ';
@@ -123,7 +123,8 @@ void expectMessageContains(const std::string& message, const QStringList& parts)
 {
     EXPECT_EQ(message.find('\n'), std::string::npos) << "not one line: " << message;
     for (const QString& part : parts)
-        EXPECT_NE(message.find(part.toStdString()), std::string::npos) << "'" << part.toStdString() << "' not in: " << message;
+        EXPECT_NE(message.find(part.toStdString()), std::string::npos)
+            << "'" << part.toStdString() << "' not in: " << message;
 }
 
 } // namespace vae::testing

@@ -1,8 +1,8 @@
 #include "tests/support/trained_model_fixture.h"
 
-#include "tests/support/shapes_fixture.h"
-#include "core/files/ImageConversion.h"
 #include "core/engine/Trainer.h"
+#include "core/files/ImageConversion.h"
+#include "tests/support/shapes_fixture.h"
 
 #include <QTemporaryDir>
 
@@ -49,7 +49,8 @@ int largestPixelDifference(const QImage& a, const QImage& b)
         for (int x = 0; x < first.width(); ++x) {
             const QRgb p = first.pixel(x, y);
             const QRgb q = second.pixel(x, y);
-            largest = std::max({largest, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q))});
+            largest = std::max(
+                {largest, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q))});
         }
     return largest;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/session/SessionTypes.h"
 #include "tests/support/shapes_fixture.h"
 #include "tests/support/tiny_fixture.h"
-#include "core/session/SessionTypes.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 #include "ui/commands/Autosave.h"
 
-#include "ui/commands/AppSettings.h"
-#include "ui/commands/SessionFiles.h"
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
+#include "ui/commands/AppSettings.h"
+#include "ui/commands/SessionFiles.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,13 +16,17 @@ const QString sessionKey = QStringLiteral("autosave_of");
 
 QString defaultAutosavePath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("autosave.vae"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("autosave.vae"));
 }
 
 } // namespace
 
 Autosave::Autosave(TrainingSession& session, SessionFiles& files, QObject* parent)
-    : QObject(parent), session_(session), files_(files), path_(defaultAutosavePath())
+    : QObject(parent)
+    , session_(session)
+    , files_(files)
+    , path_(defaultAutosavePath())
 {
     timer_.setInterval(storedAutosaveMinutes() * 60 * 1000);
     timer_.start();
@@ -31,9 +35,8 @@ Autosave::Autosave(TrainingSession& session, SessionFiles& files, QObject* paren
         if (state == SessionState::Paused || state == SessionState::Finished)
             saveIfTrained();
     });
-    connect(&session_, &TrainingSession::modelReady, this, [this](const RunInfo& run) {
-        trainedSteps_ = savedSteps_ = run.completedSteps;
-    });
+    connect(&session_, &TrainingSession::modelReady, this,
+            [this](const RunInfo& run) { trainedSteps_ = savedSteps_ = run.completedSteps; });
     connect(&session_, &TrainingSession::stepsTrained, this, [this](const QVector<StepMetrics>& steps) {
         if (!steps.isEmpty())
             trainedSteps_ = steps.last().step;
@@ -74,7 +77,8 @@ std::optional<Autosave::Leftover> Autosave::leftover() const
         return std::nullopt;
     try {
         const QString session = readCheckpointFile(path_).view.value(sessionKey).toString();
-        if (!session.isEmpty() && QFileInfo(session).exists() && QFileInfo(session).lastModified() >= autosave.lastModified())
+        if (!session.isEmpty() && QFileInfo(session).exists() &&
+            QFileInfo(session).lastModified() >= autosave.lastModified())
             return std::nullopt;
         return Leftover{session, autosave.lastModified()};
     } catch (const std::exception&) {

@@ -24,7 +24,10 @@ LoadOutcome load(const QString& spec)
 
 } // namespace
 
-DatasetOpener::DatasetOpener(QObject* parent) : QObject(parent) {}
+DatasetOpener::DatasetOpener(QObject* parent)
+    : QObject(parent)
+{
+}
 
 void DatasetOpener::open(const QString& spec)
 {

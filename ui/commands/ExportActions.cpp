@@ -1,5 +1,9 @@
 #include "ui/commands/ExportActions.h"
 
+#include "core/decode/ExportRecipes.h"
+#include "core/files/ImageFile.h"
+#include "core/files/MetricsCsv.h"
+#include "core/session/TrainingSession.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentCursorPreview.h"
 #include "ui/latent/LatentExplorer.h"
@@ -9,10 +13,6 @@
 #include "ui/latent/LatentPlaneView.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
-#include "core/decode/ExportRecipes.h"
-#include "core/files/ImageFile.h"
-#include "core/files/MetricsCsv.h"
-#include "core/session/TrainingSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,9 +40,11 @@ constexpr double plotPixelRatio = 2.0;
 // failure leaves no half-written PDF behind and the old one, if any, intact.
 void savePlotPdf(QCustomPlot& plot, const QString& path)
 {
-    QTemporaryFile partial(QFileInfo(path).absoluteDir().filePath(QStringLiteral(".%1.XXXXXX").arg(QFileInfo(path).fileName())));
+    QTemporaryFile partial(
+        QFileInfo(path).absoluteDir().filePath(QStringLiteral(".%1.XXXXXX").arg(QFileInfo(path).fileName())));
     if (!partial.open())
-        throw std::runtime_error(QStringLiteral("%1: cannot write there (%2)").arg(path, partial.errorString()).toStdString());
+        throw std::runtime_error(
+            QStringLiteral("%1: cannot write there (%2)").arg(path, partial.errorString()).toStdString());
     partial.close();
     if (!plot.savePdf(partial.fileName()))
         throw std::runtime_error(QStringLiteral("%1: the plot could not be written as PDF").arg(path).toStdString());
@@ -53,34 +55,47 @@ void savePlotPdf(QCustomPlot& plot, const QString& path)
 
 } // namespace
 
-ExportActions::ExportActions(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent)
+ExportActions::ExportActions(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves,
+                             QWidget* dialogParent)
     : QObject(dialogParent)
     , session_(session)
     , explorer_(explorer)
     , curves_(curves)
     , dialogParent_(dialogParent)
-    , chooseFile_([this](const QString& title, const QString& name, const QString& filter) { return askFileName(title, name, filter); })
-    , chooseLayout_([this](int side, const ImageExportLayout& current) { return askImageExportLayout(dialogParent_, side, current); })
+    , chooseFile_([this](const QString& title, const QString& name, const QString& filter) {
+        return askFileName(title, name, filter);
+    })
+    , chooseLayout_([this](int side, const ImageExportLayout& current) {
+        return askImageExportLayout(dialogParent_, side, current);
+    })
     , lastDirectory_(QDir::homePath())
 {
     grid_ = addAction(tr("Latent &Grid as PNG…"), QStringLiteral("exportGrid"), &ExportActions::exportGrid);
-    cursor_ = addAction(tr("Image at the &Cursor as PNG…"), QStringLiteral("exportCursorImage"), &ExportActions::exportCursorImage);
-    interpolationStrip_ = addAction(tr("&Interpolation as PNG Strip…"), QStringLiteral("exportInterpolationStrip"), &ExportActions::exportInterpolationStrip);
-    interpolationGif_ = addAction(tr("Interpolation as Animated &GIF…"), QStringLiteral("exportInterpolationGif"), &ExportActions::exportInterpolationGif);
-    prior_ = addAction(tr("&Prior Samples as PNG…"), QStringLiteral("exportPriorSheet"), &ExportActions::exportPriorSheet);
+    cursor_ = addAction(tr("Image at the &Cursor as PNG…"), QStringLiteral("exportCursorImage"),
+                        &ExportActions::exportCursorImage);
+    interpolationStrip_ = addAction(tr("&Interpolation as PNG Strip…"), QStringLiteral("exportInterpolationStrip"),
+                                    &ExportActions::exportInterpolationStrip);
+    interpolationGif_ = addAction(tr("Interpolation as Animated &GIF…"), QStringLiteral("exportInterpolationGif"),
+                                  &ExportActions::exportInterpolationGif);
+    prior_ =
+        addAction(tr("&Prior Samples as PNG…"), QStringLiteral("exportPriorSheet"), &ExportActions::exportPriorSheet);
     imageActions_ = {grid_, cursor_, interpolationStrip_, interpolationGif_, prior_};
-    curveActions_ = {addAction(tr("Training &Steps as CSV…"), QStringLiteral("exportStepsCsv"), &ExportActions::exportStepsCsv),
-                     addAction(tr("&Epochs as CSV…"), QStringLiteral("exportEpochsCsv"), &ExportActions::exportEpochsCsv),
-                     addAction(tr("Curves Plot as P&NG…"), QStringLiteral("exportPlotPng"), &ExportActions::exportPlotPng),
-                     addAction(tr("Curves Plot as P&DF…"), QStringLiteral("exportPlotPdf"), &ExportActions::exportPlotPdf)};
-    codeActions_ = {addAction(tr("Latent Codes of the &Test Set…"), QStringLiteral("exportTestCodes"), &ExportActions::exportTestCodes),
-                    addAction(tr("Latent Codes of the T&raining Set…"), QStringLiteral("exportTrainCodes"), &ExportActions::exportTrainCodes)};
+    curveActions_ = {
+        addAction(tr("Training &Steps as CSV…"), QStringLiteral("exportStepsCsv"), &ExportActions::exportStepsCsv),
+        addAction(tr("&Epochs as CSV…"), QStringLiteral("exportEpochsCsv"), &ExportActions::exportEpochsCsv),
+        addAction(tr("Curves Plot as P&NG…"), QStringLiteral("exportPlotPng"), &ExportActions::exportPlotPng),
+        addAction(tr("Curves Plot as P&DF…"), QStringLiteral("exportPlotPdf"), &ExportActions::exportPlotPdf)};
+    codeActions_ = {addAction(tr("Latent Codes of the &Test Set…"), QStringLiteral("exportTestCodes"),
+                              &ExportActions::exportTestCodes),
+                    addAction(tr("Latent Codes of the T&raining Set…"), QStringLiteral("exportTrainCodes"),
+                              &ExportActions::exportTrainCodes)};
 
     connect(&session_, &TrainingSession::modelReady, this, [this](const RunInfo& run) { history_ = run.history; });
     connect(&session_, &TrainingSession::stepsTrained, this, [this](const QVector<StepMetrics>& steps) {
         history_.steps.insert(history_.steps.end(), steps.begin(), steps.end());
     });
-    connect(&session_, &TrainingSession::epochFinished, this, [this](const EpochMetrics& epoch) { history_.epochs.push_back(epoch); });
+    connect(&session_, &TrainingSession::epochFinished, this,
+            [this](const EpochMetrics& epoch) { history_.epochs.push_back(epoch); });
     connect(&explorer_.space(), &LatentSpace::modelStarted, this, &ExportActions::enableModelExports);
     connect(&explorer_.space(), &LatentSpace::snapshotChanged, this, &ExportActions::enableModelExports);
     enableModelExports();
@@ -105,11 +120,12 @@ void ExportActions::fillMenu(QMenu* menu) const
 
 void ExportActions::attachContextMenus()
 {
-    connect(&explorer_.planePanel().view(), &LatentPlaneView::menuRequested, this, [this](const QPoint& globalPosition) {
-        QMenu menu;
-        menu.addActions({grid_, cursor_});
-        menu.exec(globalPosition);
-    });
+    connect(&explorer_.planePanel().view(), &LatentPlaneView::menuRequested, this,
+            [this](const QPoint& globalPosition) {
+                QMenu menu;
+                menu.addActions({grid_, cursor_});
+                menu.exec(globalPosition);
+            });
     const auto offer = [](QWidget& view, const QList<QAction*>& actions) {
         view.addActions(actions);
         view.setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -133,7 +149,9 @@ void ExportActions::exportGrid()
                 [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
                     const LatentSpace& space = explorer_.space();
                     const GridSettings grid = explorer_.planePanel().controls().grid();
-                    saveImage(decodeGridImage(model, space.plane(), grid.cells, grid.range, grid.spacing, space.decodeStyle(), layout), path);
+                    saveImage(decodeGridImage(model, space.plane(), grid.cells, grid.range, grid.spacing,
+                                              space.decodeStyle(), layout),
+                              path);
                     return QStringList{path};
                 });
 }
@@ -160,24 +178,29 @@ void ExportActions::exportInterpolationGif()
 
 void ExportActions::exportInterpolation(const QString& suggestedName, const QString& filter)
 {
-    exportImage(tr("Export the Interpolation"), suggestedName, filter, [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
-        const InterpolationChoice choice = explorer_.interpolationPanel().choice();
-        const ImageSet& test = explorer_.space().dataset()->test;
-        for (const InterpolationEnd& end : choice.ends)
-            if (end.testImage >= test.count() || (end.testImage < 0 && int(end.point.size()) != model.latentDim()))
-                throw std::runtime_error(tr("%1: choose both ends of the interpolation first").arg(path).toStdString());
-        const std::vector<float> latents = interpolationLatents(model, test, choice.ends[0], choice.ends[1], choice.steps, choice.kind);
-        writeInterpolation(path, decodeImages(model, latents, explorer_.space().decodeStyle()), layout);
-        return QStringList{path};
-    });
+    exportImage(tr("Export the Interpolation"), suggestedName, filter,
+                [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+                    const InterpolationChoice choice = explorer_.interpolationPanel().choice();
+                    const ImageSet& test = explorer_.space().dataset()->test;
+                    for (const InterpolationEnd& end : choice.ends)
+                        if (end.testImage >= test.count() ||
+                            (end.testImage < 0 && int(end.point.size()) != model.latentDim()))
+                            throw std::runtime_error(
+                                tr("%1: choose both ends of the interpolation first").arg(path).toStdString());
+                    const std::vector<float> latents =
+                        interpolationLatents(model, test, choice.ends[0], choice.ends[1], choice.steps, choice.kind);
+                    writeInterpolation(path, decodeImages(model, latents, explorer_.space().decodeStyle()), layout);
+                    return QStringList{path};
+                });
 }
 
 void ExportActions::exportPriorSheet()
 {
     exportImage(tr("Export the Prior Samples"), QStringLiteral("prior-samples.png"), pngFilter(),
                 [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
-                    saveImage(decodePriorSheet(model, LatentSamplesPanel::sheetColumns, LatentSamplesPanel::sheetRows, explorer_.samplesPanel().seed(),
-                                               explorer_.space().decodeStyle(), layout),
+                    saveImage(decodePriorSheet(model, LatentSamplesPanel::sheetColumns, LatentSamplesPanel::sheetRows,
+                                               explorer_.samplesPanel().seed(), explorer_.space().decodeStyle(),
+                                               layout),
                               path);
                     return QStringList{path};
                 });
@@ -185,18 +208,20 @@ void ExportActions::exportPriorSheet()
 
 void ExportActions::exportStepsCsv()
 {
-    exportFile(tr("Export the Training Steps"), QStringLiteral("steps.csv"), tr("CSV files (*.csv)"), [this](const QString& path) {
-        writeStepsCsv(path, history_);
-        return QStringList{path};
-    });
+    exportFile(tr("Export the Training Steps"), QStringLiteral("steps.csv"), tr("CSV files (*.csv)"),
+               [this](const QString& path) {
+                   writeStepsCsv(path, history_);
+                   return QStringList{path};
+               });
 }
 
 void ExportActions::exportEpochsCsv()
 {
-    exportFile(tr("Export the Epochs"), QStringLiteral("epochs.csv"), tr("CSV files (*.csv)"), [this](const QString& path) {
-        writeEpochsCsv(path, history_);
-        return QStringList{path};
-    });
+    exportFile(tr("Export the Epochs"), QStringLiteral("epochs.csv"), tr("CSV files (*.csv)"),
+               [this](const QString& path) {
+                   writeEpochsCsv(path, history_);
+                   return QStringList{path};
+               });
 }
 
 void ExportActions::exportPlotPng()
@@ -210,10 +235,11 @@ void ExportActions::exportPlotPng()
 
 void ExportActions::exportPlotPdf()
 {
-    exportFile(tr("Export the Curves Plot"), QStringLiteral("curves.pdf"), tr("PDF documents (*.pdf)"), [this](const QString& path) {
-        savePlotPdf(*curves_.plot(), path);
-        return QStringList{path};
-    });
+    exportFile(tr("Export the Curves Plot"), QStringLiteral("curves.pdf"), tr("PDF documents (*.pdf)"),
+               [this](const QString& path) {
+                   savePlotPdf(*curves_.plot(), path);
+                   return QStringList{path};
+               });
 }
 
 void ExportActions::exportTestCodes()
@@ -229,8 +255,9 @@ void ExportActions::exportTrainCodes()
 void ExportActions::exportCodes(bool train)
 {
     const QString split = train ? QStringLiteral("train") : QStringLiteral("test");
-    exportFile(tr("Export the Latent Codes of the %1 Set").arg(train ? tr("Training") : tr("Test")), QStringLiteral("codes-%1.csv").arg(split),
-               tr("CSV files (*.csv);;NumPy arrays (*.npy)"), [this, train](const QString& path) {
+    exportFile(tr("Export the Latent Codes of the %1 Set").arg(train ? tr("Training") : tr("Test")),
+               QStringLiteral("codes-%1.csv").arg(split), tr("CSV files (*.csv);;NumPy arrays (*.npy)"),
+               [this, train](const QString& path) {
                    const SnapshotPtr model = explorer_.space().snapshot();
                    const Dataset& dataset = *explorer_.space().dataset();
                    if (!model)
@@ -239,7 +266,8 @@ void ExportActions::exportCodes(bool train)
                });
 }
 
-void ExportActions::exportImage(const QString& title, const QString& suggestedName, const QString& filter, const ImageWriter& write)
+void ExportActions::exportImage(const QString& title, const QString& suggestedName, const QString& filter,
+                                const ImageWriter& write)
 {
     // The snapshot of the moment: training may publish newer ones while the dialogs are open.
     const SnapshotPtr model = explorer_.space().snapshot();
@@ -256,7 +284,8 @@ void ExportActions::exportImage(const QString& title, const QString& suggestedNa
     exportFile(title, suggestedName, filter, [&](const QString& path) { return write(*model, layout, path); });
 }
 
-void ExportActions::exportFile(const QString& title, const QString& suggestedName, const QString& filter, const FileWriter& write)
+void ExportActions::exportFile(const QString& title, const QString& suggestedName, const QString& filter,
+                               const FileWriter& write)
 {
     const QString path = chooseFile_(title, QDir(lastDirectory_).filePath(suggestedName), filter);
     if (path.isEmpty())

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ui/commands/ImageExportOptions.h"
+#include "core/files/ImageTiles.h"
 #include "core/run/Metrics.h"
 #include "core/session/SessionTypes.h"
-#include "core/files/ImageTiles.h"
+#include "ui/commands/ImageExportOptions.h"
 
 #include <QObject>
 #include <QStringList>
@@ -30,8 +30,10 @@ class ExportActions : public QObject {
     Q_OBJECT
 public:
     // Where to write, or empty to cancel.
-    using FileChooser = std::function<QString(const QString& title, const QString& suggestedName, const QString& filter)>;
-    using LayoutChooser = std::function<std::optional<ImageExportLayout>(int imageSide, const ImageExportLayout& current)>;
+    using FileChooser =
+        std::function<QString(const QString& title, const QString& suggestedName, const QString& filter)>;
+    using LayoutChooser =
+        std::function<std::optional<ImageExportLayout>(int imageSide, const ImageExportLayout& current)>;
 
     ExportActions(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent);
 
@@ -48,7 +50,8 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    using ImageWriter = std::function<QStringList(const ModelSnapshot& model, const TileLayout& layout, const QString& path)>;
+    using ImageWriter =
+        std::function<QStringList(const ModelSnapshot& model, const TileLayout& layout, const QString& path)>;
     using FileWriter = std::function<QStringList(const QString& path)>;
 
     QAction* addAction(const QString& text, const QString& objectName, void (ExportActions::*exporter)());
@@ -65,7 +68,8 @@ private:
     void exportTestCodes();
     void exportTrainCodes();
     void exportCodes(bool train);
-    void exportImage(const QString& title, const QString& suggestedName, const QString& filter, const ImageWriter& write);
+    void exportImage(const QString& title, const QString& suggestedName, const QString& filter,
+                     const ImageWriter& write);
     void exportFile(const QString& title, const QString& suggestedName, const QString& filter, const FileWriter& write);
     QString askFileName(const QString& title, const QString& suggestedName, const QString& filter) const;
     void enableModelExports();

@@ -3,8 +3,8 @@
 #include "ui/commands/RecentFiles.h"
 
 #include <QAction>
-#include <QDir>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -53,7 +53,8 @@ FileCommands::FileCommands(QWidget* window)
     , lastDirectory_(QDir::homePath())
 {
     openDatasetFolder_->setIcon(QApplication::style()->standardIcon(QStyle::SP_DirOpenIcon));
-    openDatasetFolder_->setToolTip(tr("Open a folder of IDX files (MNIST, Fashion-MNIST, …) or of images in one subfolder per class"));
+    openDatasetFolder_->setToolTip(
+        tr("Open a folder of IDX files (MNIST, Fashion-MNIST, …) or of images in one subfolder per class"));
     openDatasetFiles_->setToolTip(tr("Open IDX or .npy files: the images, and optionally their labels"));
     saveModel_->setIcon(QApplication::style()->standardIcon(QStyle::SP_DialogSaveButton));
     quit_->setMenuRole(QAction::QuitRole);
@@ -105,14 +106,15 @@ void FileCommands::chooseDatasetFolder()
 
 void FileCommands::chooseDatasetFiles()
 {
-    QStringList files = QFileDialog::getOpenFileNames(window_, tr("Open Dataset Files: the images, and their labels if any"), lastDirectory_,
-                                                      tr("Datasets (*.npy *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"));
+    QStringList files = QFileDialog::getOpenFileNames(
+        window_, tr("Open Dataset Files: the images, and their labels if any"), lastDirectory_,
+        tr("Datasets (*.npy *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"));
     if (files.isEmpty())
         return;
     // The loader takes IMAGES,LABELS; a dialog returns the two in no particular order.
     std::stable_sort(files.begin(), files.end(), [](const QString& a, const QString& b) {
-        return !QFileInfo(a).fileName().contains(QLatin1String("label"), Qt::CaseInsensitive)
-            && QFileInfo(b).fileName().contains(QLatin1String("label"), Qt::CaseInsensitive);
+        return !QFileInfo(a).fileName().contains(QLatin1String("label"), Qt::CaseInsensitive) &&
+            QFileInfo(b).fileName().contains(QLatin1String("label"), Qt::CaseInsensitive);
     });
     Q_EMIT datasetChosen(files.mid(0, 2).join(QLatin1Char(',')));
 }
@@ -134,7 +136,8 @@ void FileCommands::save()
 
 void FileCommands::saveAs()
 {
-    const QString suggested = modelPath_.isEmpty() ? QDir(lastDirectory_).filePath(QStringLiteral("model.vae")) : modelPath_;
+    const QString suggested =
+        modelPath_.isEmpty() ? QDir(lastDirectory_).filePath(QStringLiteral("model.vae")) : modelPath_;
     QFileDialog dialog(window_, tr("Save Model"), suggested, modelFilter());
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(modelSuffix);

@@ -16,7 +16,10 @@ std::optional<ImageExportLayout> askImageExportLayout(QWidget* parent, int image
     cell->setSingleStep(imageSide);
     cell->setSuffix(QDialog::tr(" px"));
     cell->setValue(current.cellPixels > 0 ? current.cellPixels : 2 * imageSide);
-    cell->setToolTip(QDialog::tr("Rounded down to a whole multiple of the image's %1 pixels: nearest-neighbour scaling keeps pixels sharp").arg(imageSide));
+    cell->setToolTip(
+        QDialog::tr(
+            "Rounded down to a whole multiple of the image's %1 pixels: nearest-neighbour scaling keeps pixels sharp")
+            .arg(imageSide));
     auto* border = new QSpinBox(&dialog);
     border->setRange(0, 64);
     border->setSuffix(QDialog::tr(" px"));

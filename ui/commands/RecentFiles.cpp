@@ -12,7 +12,10 @@ constexpr int maximumEntries = 10;
 
 } // namespace
 
-RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), menu_(menu), paths_(storedRecentFiles())
+RecentFiles::RecentFiles(QMenu* menu, QObject* parent)
+    : QObject(parent)
+    , menu_(menu)
+    , paths_(storedRecentFiles())
 {
     rebuildMenu();
 }

@@ -1,11 +1,11 @@
 #include "ui/commands/SessionFiles.h"
 
+#include "core/files/CheckpointFile.h"
+#include "core/session/TrainingSession.h"
+#include "ui/commands/SessionViewState.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentSpace.h"
-#include "ui/commands/SessionViewState.h"
-#include "core/files/CheckpointFile.h"
-#include "core/session/TrainingSession.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,13 +32,16 @@ bool datasetIsMissing(const QString& spec)
 
 } // namespace
 
-SessionFiles::SessionFiles(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent)
+SessionFiles::SessionFiles(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves,
+                           QWidget* dialogParent)
     : QObject(dialogParent)
     , session_(session)
     , explorer_(explorer)
     , curves_(curves)
     , dialogParent_(dialogParent)
-    , locateDataset_([this](const QString& checkpointPath, const QString& missingDataset) { return askForDataset(checkpointPath, missingDataset); })
+    , locateDataset_([this](const QString& checkpointPath, const QString& missingDataset) {
+        return askForDataset(checkpointPath, missingDataset);
+    })
 {
     connect(&session_, &TrainingSession::modelReady, this, [this](const RunInfo& run) { pendingView_ = run.view; });
     // The space has taken the snapshot by then, whichever of the two heard of it first.
@@ -77,9 +80,12 @@ QJsonObject SessionFiles::viewState() const
 
 QString SessionFiles::askForDataset(const QString& checkpointPath, const QString& missingDataset) const
 {
-    const QString title = tr("Where is the dataset of %1? It was at %2").arg(QFileInfo(checkpointPath).fileName(), missingDataset);
+    const QString title =
+        tr("Where is the dataset of %1? It was at %2").arg(QFileInfo(checkpointPath).fileName(), missingDataset);
     const QString firstPart = missingDataset.section(QLatin1Char(','), 0, 0);
-    const QString nearest = QFileInfo(QFileInfo(firstPart).absolutePath()).exists() ? QFileInfo(firstPart).absolutePath() : QFileInfo(checkpointPath).absolutePath();
+    const QString nearest = QFileInfo(QFileInfo(firstPart).absolutePath()).exists()
+        ? QFileInfo(firstPart).absolutePath()
+        : QFileInfo(checkpointPath).absolutePath();
     // A folder dataset has no suffix; files do (.npy, -ubyte, .gz).
     if (QFileInfo(firstPart).suffix().isEmpty() && !firstPart.contains(QLatin1String("-ubyte")))
         return QFileDialog::getExistingDirectory(dialogParent_, title, nearest);

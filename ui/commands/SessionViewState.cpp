@@ -1,5 +1,6 @@
 #include "ui/commands/SessionViewState.h"
 
+#include "core/data/InputError.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
@@ -7,7 +8,6 @@
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
-#include "core/data/InputError.h"
 
 #include <QJsonArray>
 #include <QTabWidget>
@@ -92,10 +92,13 @@ void restorePlane(const QJsonObject& json, LatentPlanePanel& panel, LatentSpace&
     space.select(selected < testImages ? selected : -1);
 
     PlaneChoice choice;
-    choice.axes = json.value(QStringLiteral("axes")).toString() == componentsName ? PlaneAxes::PrincipalComponents : PlaneAxes::Dimensions;
+    choice.axes = json.value(QStringLiteral("axes")).toString() == componentsName ? PlaneAxes::PrincipalComponents
+                                                                                  : PlaneAxes::Dimensions;
     choice.axisX = json.value(QStringLiteral("axis_x")).toInt(choice.axisX);
     choice.axisY = json.value(QStringLiteral("axis_y")).toInt(choice.axisY);
-    choice.reference = json.value(QStringLiteral("reference")).toString() == selectedName ? PlaneReference::SelectedImage : PlaneReference::Zero;
+    choice.reference = json.value(QStringLiteral("reference")).toString() == selectedName
+        ? PlaneReference::SelectedImage
+        : PlaneReference::Zero;
     space.choosePlane(choice);
     panel.controls().showChoice(space.planeChoice());
 
@@ -119,9 +122,11 @@ void restoreInterpolation(const QJsonObject& json, LatentInterpolationPanel& pan
     if (json.isEmpty())
         return;
     InterpolationChoice choice = panel.choice();
-    choice.ends = {endFrom(json.value(QStringLiteral("from")).toObject()), endFrom(json.value(QStringLiteral("to")).toObject())};
+    choice.ends = {endFrom(json.value(QStringLiteral("from")).toObject()),
+                   endFrom(json.value(QStringLiteral("to")).toObject())};
     choice.steps = json.value(QStringLiteral("steps")).toInt(choice.steps);
-    choice.kind = json.value(QStringLiteral("kind")).toString() == sphericalName ? InterpolationKind::Spherical : InterpolationKind::Linear;
+    choice.kind = json.value(QStringLiteral("kind")).toString() == sphericalName ? InterpolationKind::Spherical
+                                                                                 : InterpolationKind::Linear;
     panel.setChoice(choice);
 }
 
@@ -140,7 +145,8 @@ void restoreCurves(const QJsonObject& json, CurvesView& curves)
         return;
     CurvesDisplay display = curves.display();
     display.smoothing = json.value(QStringLiteral("smoothing")).toDouble(display.smoothing);
-    display.unit = json.value(QStringLiteral("x_axis")).toString() == epochsName ? CurveAxisUnit::Epochs : CurveAxisUnit::Steps;
+    display.unit =
+        json.value(QStringLiteral("x_axis")).toString() == epochsName ? CurveAxisUnit::Epochs : CurveAxisUnit::Steps;
     display.logKl = json.value(QStringLiteral("log_kl")).toBool(display.logKl);
     curves.setDisplay(display);
 }
@@ -164,7 +170,9 @@ void restoreViewState(const QJsonObject& view, LatentExplorer& explorer, CurvesV
 {
     LatentSpace& space = explorer.space();
     if (view.contains(QStringLiteral("decoder_output")))
-        space.setDecoderOutput(view.value(QStringLiteral("decoder_output")).toString() == sampleName ? DecoderOutput::Sample : DecoderOutput::Mean);
+        space.setDecoderOutput(view.value(QStringLiteral("decoder_output")).toString() == sampleName
+                                   ? DecoderOutput::Sample
+                                   : DecoderOutput::Mean);
     restorePlane(view.value(QStringLiteral("plane")).toObject(), explorer.planePanel(), space);
     restoreInterpolation(view.value(QStringLiteral("interpolation")).toObject(), explorer.interpolationPanel());
     bool seedOk = false;

@@ -9,7 +9,8 @@
 namespace vae {
 namespace {
 
-QAction* action(const QString& text, QStyle::StandardPixmap icon, const QKeySequence& shortcut, const QString& toolTip, QObject* parent)
+QAction* action(const QString& text, QStyle::StandardPixmap icon, const QKeySequence& shortcut, const QString& toolTip,
+                QObject* parent)
 {
     auto* result = new QAction(QApplication::style()->standardIcon(icon), text, parent);
     result->setShortcut(shortcut);
@@ -23,7 +24,8 @@ TrainingActions::TrainingActions(TrainingSession& session, QObject* parent)
     : QObject(parent)
     , session_(session)
     , startPause_(action(tr("&Start"), QStyle::SP_MediaPlay, QKeySequence(Qt::Key_Space), tr("Start training"), this))
-    , step_(action(tr("S&tep"), QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::Key_T), tr("Train one minibatch step"), this))
+    , step_(action(tr("S&tep"), QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::Key_T),
+                   tr("Train one minibatch step"), this))
     , stop_(action(tr("St&op"), QStyle::SP_MediaStop, QKeySequence(Qt::CTRL | Qt::Key_Period),
                    tr("Stop training; the model stays and Start trains it further"), this))
     , reset_(action(tr("&Reset"), QStyle::SP_BrowserReload, QKeySequence(Qt::CTRL | Qt::Key_R),
@@ -57,9 +59,10 @@ void TrainingActions::showState(SessionState state)
     if (state == SessionState::Finished)
         startPause_->setToolTip(tr("Every epoch is done: raise Epochs in the training settings to train further"));
     else
-        startPause_->setToolTip(QStringLiteral("%1 (%2)").arg(startPause_->text().remove(QLatin1Char('&')),
-                                                              startPause_->shortcut().toString(QKeySequence::NativeText)));
-    startPause_->setEnabled(state == SessionState::Ready || state == SessionState::Running || state == SessionState::Paused);
+        startPause_->setToolTip(QStringLiteral("%1 (%2)").arg(
+            startPause_->text().remove(QLatin1Char('&')), startPause_->shortcut().toString(QKeySequence::NativeText)));
+    startPause_->setEnabled(state == SessionState::Ready || state == SessionState::Running ||
+                            state == SessionState::Paused);
     step_->setEnabled(state == SessionState::Ready || state == SessionState::Paused);
     stop_->setEnabled(running || state == SessionState::Paused);
     reset_->setEnabled(state != SessionState::Empty);

@@ -1,7 +1,7 @@
 #include "ui/commands/TrainingController.h"
 
-#include "ui/panels/TrainingPanel.h"
 #include "core/session/TrainingSession.h"
+#include "ui/panels/TrainingPanel.h"
 
 #include <QMessageBox>
 
@@ -20,7 +20,10 @@ TrainingConfig withLiveSettingsOf(TrainingConfig config, const TrainingConfig& l
 } // namespace
 
 TrainingController::TrainingController(TrainingSession& session, TrainingPanel& panel, QWidget* dialogParent)
-    : QObject(dialogParent), session_(session), panel_(panel), dialogParent_(dialogParent)
+    : QObject(dialogParent)
+    , session_(session)
+    , panel_(panel)
+    , dialogParent_(dialogParent)
 {
     connect(&panel_, &TrainingPanel::learningRateChanged, &session_, &TrainingSession::setLearningRate);
     connect(&panel_, &TrainingPanel::betaChanged, &session_, &TrainingSession::setBeta);
@@ -48,13 +51,13 @@ bool TrainingController::confirmDiscard(const QString& action)
 {
     if (trainedSteps_ == 0)
         return true;
-    const auto answer = QMessageBox::question(
-        dialogParent_, action,
-        tr("%1 replaces the current model, trained for %L2 steps. Save it first with File > Save Model if you want to keep it.\n\n"
-           "Discard the current model?")
-            .arg(action)
-            .arg(trainedSteps_),
-        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer = QMessageBox::question(dialogParent_, action,
+                                              tr("%1 replaces the current model, trained for %L2 steps. Save it first "
+                                                 "with File > Save Model if you want to keep it.\n\n"
+                                                 "Discard the current model?")
+                                                  .arg(action)
+                                                  .arg(trainedSteps_),
+                                              QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
     return answer == QMessageBox::Discard;
 }
 

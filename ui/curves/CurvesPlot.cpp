@@ -29,7 +29,8 @@ QString nats(double value)
 
 } // namespace
 
-CurvesPlot::CurvesPlot(QWidget* parent) : QCustomPlot(parent)
+CurvesPlot::CurvesPlot(QWidget* parent)
+    : QCustomPlot(parent)
 {
     setNoAntialiasingOnDrag(true);
     setAutoAddPlottableToLegend(false); // the legend explains the drawing, not each graph
@@ -85,7 +86,8 @@ void CurvesPlot::fillLegend(QCPLegend* legend)
     const QColor ink(0x50, 0x50, 0x50);
     QColor faint = ink;
     faint.setAlpha(110);
-    const std::array<std::pair<QString, QPen>, 2> lines{{{tr("per step"), cosmeticPen(faint, 1)}, {tr("smoothed"), cosmeticPen(ink, 2)}}};
+    const std::array<std::pair<QString, QPen>, 2> lines{
+        {{tr("per step"), cosmeticPen(faint, 1)}, {tr("smoothed"), cosmeticPen(ink, 2)}}};
     for (const auto& [name, pen] : lines) {
         QCPGraph* key = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         key->setName(name);
@@ -134,7 +136,8 @@ void CurvesPlot::setUpCurve(Curve& curve, QCPAxisRect* rect, const QString& name
     curve.trend->setAntialiased(false);
     curve.test = addGraph(keyAxis, valueAxis);
     curve.test->setLineStyle(QCPGraph::lsNone);
-    curve.test->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(colour.darker(200), 1.5), Qt::white, 8));
+    curve.test->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(colour.darker(200), 1.5), Qt::white, 8));
 
     curve.cursor = new QCPItemStraightLine(this);
     curve.cursor->setClipAxisRect(rect);
@@ -268,7 +271,8 @@ void CurvesPlot::setKlLogarithmic(bool logarithmic)
     QCPAxis* axis = curves_[Kl].rect->axis(QCPAxis::atLeft);
     fitting_ = true;
     axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    axis->setTicker(logarithmic ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    axis->setTicker(logarithmic ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                                : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     axis->ticker()->setTickCount(4);
     fitValueAxis(curves_[Kl]);
     fitting_ = false;
@@ -381,7 +385,8 @@ void CurvesPlot::leaveEvent(QEvent* event)
 
 void CurvesPlot::showReadoutAt(const QPoint& position)
 {
-    const bool overPlot = std::any_of(curves_.begin(), curves_.end(), [&](const Curve& curve) { return curve.rect->rect().contains(position); });
+    const bool overPlot = std::any_of(curves_.begin(), curves_.end(),
+                                      [&](const Curve& curve) { return curve.rect->rect().contains(position); });
     if (!overPlot || steps_.isEmpty()) {
         hideReadout();
         return;
@@ -393,17 +398,21 @@ void CurvesPlot::showReadoutAt(const QPoint& position)
         nearest = nearest == steps_.begin() ? nearest : nearest - 1;
     const int index = int(nearest - steps_.begin());
 
-    QStringList parts{tr("step %L1 (epoch %2)").arg(qint64(steps_[index])).arg(steps_[index] / stepsPerEpoch_, 0, 'f', 2)};
+    QStringList parts{
+        tr("step %L1 (epoch %2)").arg(qint64(steps_[index])).arg(steps_[index] / stepsPerEpoch_, 0, 'f', 2)};
     for (Curve& curve : curves_) {
         curve.cursor->point1->setCoords(keyOf(steps_[index]), 0.0);
         curve.cursor->point2->setCoords(keyOf(steps_[index]), 1.0);
         curve.cursor->setVisible(true);
-        parts << tr("%1 %2 (smoothed %3)").arg(curve.name, nats(curve.values[index]), nats((curve.trend->data()->constBegin() + index)->value));
+        parts << tr("%1 %2 (smoothed %3)")
+                     .arg(curve.name, nats(curve.values[index]),
+                          nats((curve.trend->data()->constBegin() + index)->value));
     }
     const auto testAfter = std::upper_bound(testSteps_.begin(), testSteps_.end(), steps_[index]);
     if (testAfter != testSteps_.begin()) {
         const int test = int(testAfter - testSteps_.begin()) - 1;
-        parts << tr("test set after epoch %1: ELBO %2").arg(testEpochs_[test]).arg(nats(curves_[Elbo].testValues[test]));
+        parts
+            << tr("test set after epoch %1: ELBO %2").arg(testEpochs_[test]).arg(nats(curves_[Elbo].testValues[test]));
     }
     Q_EMIT readoutChanged(parts.join(QStringLiteral("  ·  ")));
     replot(rpQueuedReplot);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/curves/ExponentialSmoothing.h"
 #include "core/run/Metrics.h"
+#include "ui/curves/ExponentialSmoothing.h"
 
 #include <qcustomplot.h>
 

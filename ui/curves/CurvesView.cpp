@@ -23,7 +23,10 @@ QString hoverHint()
 
 } // namespace
 
-CurvesView::CurvesView(QWidget* parent) : QWidget(parent), plot_(new CurvesPlot(this)), readout_(new QLabel(this))
+CurvesView::CurvesView(QWidget* parent)
+    : QWidget(parent)
+    , plot_(new CurvesPlot(this))
+    , readout_(new QLabel(this))
 {
     readout_->setWordWrap(true);
     readout_->setTextFormat(Qt::PlainText);
@@ -37,9 +40,8 @@ CurvesView::CurvesView(QWidget* parent) : QWidget(parent), plot_(new CurvesPlot(
     layout->addWidget(controls());
     layout->addWidget(plot_, 1);
     layout->addWidget(readout_);
-    connect(plot_, &CurvesPlot::readoutChanged, this, [this](const QString& text) {
-        readout_->setText(text.isEmpty() ? hoverHint() : text);
-    });
+    connect(plot_, &CurvesPlot::readoutChanged, this,
+            [this](const QString& text) { readout_->setText(text.isEmpty() ? hoverHint() : text); });
 }
 
 QWidget* CurvesView::controls()
@@ -63,7 +65,8 @@ QWidget* CurvesView::controls()
     unit->addItem(tr("steps"), int(CurveAxisUnit::Steps));
     unit->addItem(tr("epochs"), int(CurveAxisUnit::Epochs));
     unit->setToolTip(tr("The unit of the x axis."));
-    connect(unit, &QComboBox::currentIndexChanged, this, [this, unit] { plot_->setAxisUnit(CurveAxisUnit(unit->currentData().toInt())); });
+    connect(unit, &QComboBox::currentIndexChanged, this,
+            [this, unit] { plot_->setAxisUnit(CurveAxisUnit(unit->currentData().toInt())); });
 
     auto* logKl = logKl_ = new QCheckBox(tr("log KL"), bar);
     logKl->setObjectName(QStringLiteral("logKl"));
@@ -97,7 +100,8 @@ QWidget* CurvesView::controls()
 
 CurvesDisplay CurvesView::display() const
 {
-    return {double(smoothing_->value()) / smoothingSteps, CurveAxisUnit(unit_->currentData().toInt()), logKl_->isChecked()};
+    return {double(smoothing_->value()) / smoothingSteps, CurveAxisUnit(unit_->currentData().toInt()),
+            logKl_->isChecked()};
 }
 
 void CurvesView::setDisplay(const CurvesDisplay& display)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ui/curves/CurvesPlot.h"
 #include "core/run/Metrics.h"
 #include "core/session/SessionTypes.h"
+#include "ui/curves/CurvesPlot.h"
 
 #include <QWidget>
 

@@ -8,7 +8,10 @@ namespace vae {
 // values, weight near 1 a slowly moving trend, and the first points are not pulled towards 0.
 class ExponentialSmoother {
 public:
-    explicit ExponentialSmoother(double weight = 0.0) : weight_(weight) {}
+    explicit ExponentialSmoother(double weight = 0.0)
+        : weight_(weight)
+    {
+    }
 
     double add(double value);
 

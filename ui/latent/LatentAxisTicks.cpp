@@ -39,7 +39,8 @@ double viewPerLatent(double latent, GridSpacing spacing)
 
 } // namespace
 
-QVector<double> latentTicks(double viewLow, double viewHigh, GridSpacing spacing, double pixelsPerUnit, double minimumGap)
+QVector<double> latentTicks(double viewLow, double viewHigh, GridSpacing spacing, double pixelsPerUnit,
+                            double minimumGap)
 {
     double low = viewToLatent(viewLow, spacing);
     double high = viewToLatent(viewHigh, spacing);

@@ -1,8 +1,8 @@
 #include "ui/latent/LatentCursorPreview.h"
 
-#include "ui/widgets/PixelImageLabel.h"
-#include "ui/latent/LatentSpace.h"
 #include "core/session/LatestJobRunner.h"
+#include "ui/latent/LatentSpace.h"
+#include "ui/widgets/PixelImageLabel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -49,7 +49,8 @@ void LatentCursorPreview::decode()
         return;
     const QPointF at = space_.cursor();
     coordinates_->setText(tr("(%1, %2) on the plane").arg(at.x(), 0, 'f', 2).arg(at.y(), 0, 'f', 2));
-    decoder_->run([snapshot, latent = space_.cursorLatent(), style = space_.decodeStyle()] { return decodeImages(*snapshot, latent, style).front(); },
+    decoder_->run([snapshot, latent = space_.cursorLatent(),
+                   style = space_.decodeStyle()] { return decodeImages(*snapshot, latent, style).front(); },
                   [this](const QImage& image) {
                       image_->setImage(image);
                       Q_EMIT previewShown();

@@ -83,9 +83,11 @@ QWidget* LatentExplorer::createDecoderOutputChoice()
     layout->setSpacing(2);
     layout->addWidget(new QLabel(tr("Decoded images show"), choice));
     layout->addWidget(output);
-    connect(output, &QComboBox::currentIndexChanged, this, [this, output] { space_->setDecoderOutput(DecoderOutput(output->currentData().toInt())); });
+    connect(output, &QComboBox::currentIndexChanged, this,
+            [this, output] { space_->setDecoderOutput(DecoderOutput(output->currentData().toInt())); });
     // A restored session sets the output on the space: the choice shows it.
-    connect(space_, &LatentSpace::decodeStyleChanged, output, [this, output] { output->setCurrentIndex(output->findData(int(space_->decodeStyle().output))); });
+    connect(space_, &LatentSpace::decodeStyleChanged, output,
+            [this, output] { output->setCurrentIndex(output->findData(int(space_->decodeStyle().output))); });
     return choice;
 }
 

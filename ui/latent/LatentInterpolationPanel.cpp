@@ -1,9 +1,9 @@
 #include "ui/latent/LatentInterpolationPanel.h"
 
-#include "ui/widgets/PixelImageLabel.h"
-#include "ui/latent/LatentSpace.h"
 #include "core/files/ImageConversion.h"
 #include "core/session/LatestJobRunner.h"
+#include "ui/latent/LatentSpace.h"
+#include "ui/widgets/PixelImageLabel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -74,7 +74,8 @@ QWidget* LatentInterpolationPanel::endpointRow(int end, const QString& title)
     layout->setContentsMargins(0, 0, 0, 0);
     auto* titleLabel = new QLabel(title, row);
     // Both rows' thumbnails line up whatever the two titles' widths.
-    titleLabel->setMinimumWidth(std::max(fontMetrics().horizontalAdvance(tr("From")), fontMetrics().horizontalAdvance(tr("To"))));
+    titleLabel->setMinimumWidth(
+        std::max(fontMetrics().horizontalAdvance(tr("From")), fontMetrics().horizontalAdvance(tr("To"))));
     layout->addWidget(titleLabel);
     layout->addWidget(thumbnails_[std::size_t(end)]);
     layout->addWidget(descriptions_[std::size_t(end)], 1);
@@ -112,8 +113,9 @@ void LatentInterpolationPanel::setEndpoint(int end, InterpolationEnd endpoint)
     if (endpoint.testImage >= 0 && dataset) {
         const ImageSet& test = dataset->test;
         const int label = test.hasLabels() ? test.labels[std::size_t(endpoint.testImage)] : -1;
-        description->setText(label >= 0 && label < dataset->classNames.size() ? tr("test image #%L1 · %2").arg(endpoint.testImage).arg(dataset->classNames[label])
-                                                                              : tr("test image #%L1").arg(endpoint.testImage));
+        description->setText(label >= 0 && label < dataset->classNames.size()
+                                 ? tr("test image #%L1 · %2").arg(endpoint.testImage).arg(dataset->classNames[label])
+                                 : tr("test image #%L1").arg(endpoint.testImage));
         thumbnail->setImage(imageFromSet(test, endpoint.testImage));
     } else if (!endpoint.point.empty()) {
         QStringList coordinates;
@@ -161,7 +163,8 @@ void LatentInterpolationPanel::decode()
     if (!snapshot || !dataset || !isVisible())
         return;
     const auto usable = [&](const InterpolationEnd& end) {
-        return end.testImage >= 0 ? end.testImage < dataset->test.count() : int(end.point.size()) == snapshot->latentDim();
+        return end.testImage >= 0 ? end.testImage < dataset->test.count()
+                                  : int(end.point.size()) == snapshot->latentDim();
     };
     if (!usable(ends_[0]) || !usable(ends_[1]))
         return;
@@ -169,7 +172,8 @@ void LatentInterpolationPanel::decode()
     const int columns = shown.steps <= widestRow ? shown.steps : (shown.steps + 1) / 2;
     decoder_->run(
         [snapshot, dataset, shown, columns, style = space_.decodeStyle()] {
-            const std::vector<float> path = interpolationLatents(*snapshot, dataset->test, shown.ends[0], shown.ends[1], shown.steps, shown.kind);
+            const std::vector<float> path =
+                interpolationLatents(*snapshot, dataset->test, shown.ends[0], shown.ends[1], shown.steps, shown.kind);
             return tileImages(decodeImages(*snapshot, path, style), columns, {1, 1, Qt::white});
         },
         [this](const QImage& path) {

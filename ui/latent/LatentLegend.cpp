@@ -4,7 +4,8 @@
 
 namespace vae {
 
-LatentLegend::LatentLegend(QWidget* parent) : QLabel(parent)
+LatentLegend::LatentLegend(QWidget* parent)
+    : QLabel(parent)
 {
     setWordWrap(true);
     setTextFormat(Qt::RichText);

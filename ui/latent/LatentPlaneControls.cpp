@@ -143,7 +143,8 @@ void LatentPlaneControls::fillAxisBox(QComboBox* box, const std::vector<int>& or
     box->clear();
     for (int dimension : order) {
         const QString name = QStringLiteral("z%1").arg(dimension);
-        box->addItem(kl.empty() ? name : tr("%1  · KL %2").arg(name).arg(kl[std::size_t(dimension)], 0, 'f', 2), dimension);
+        box->addItem(kl.empty() ? name : tr("%1  · KL %2").arg(name).arg(kl[std::size_t(dimension)], 0, 'f', 2),
+                     dimension);
     }
 }
 

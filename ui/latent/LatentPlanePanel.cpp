@@ -1,11 +1,11 @@
 #include "ui/latent/LatentPlanePanel.h"
 
+#include "core/latent/LatentAxisScale.h"
+#include "core/session/LatestJobRunner.h"
 #include "ui/latent/LatentLegend.h"
 #include "ui/latent/LatentPlaneControls.h"
 #include "ui/latent/LatentPlaneView.h"
 #include "ui/latent/LatentSpace.h"
-#include "core/latent/LatentAxisScale.h"
-#include "core/session/LatestJobRunner.h"
 
 #include <QVBoxLayout>
 
@@ -84,7 +84,8 @@ void LatentPlanePanel::decodeGrid()
     gridDecoder_->run(
         [snapshot, plane = space_.plane(), grid, style = space_.decodeStyle()] {
             // Converted here, off the GUI thread, to the format the view paints fastest.
-            return decodeGridImage(*snapshot, plane, grid.cells, grid.range, grid.spacing, style).convertToFormat(QImage::Format_RGB32);
+            return decodeGridImage(*snapshot, plane, grid.cells, grid.range, grid.spacing, style)
+                .convertToFormat(QImage::Format_RGB32);
         },
         [this, grid](const QImage& image) {
             const auto [low, high] = gridViewExtent(grid.cells, grid.range, grid.spacing);

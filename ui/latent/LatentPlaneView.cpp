@@ -1,9 +1,9 @@
 #include "ui/latent/LatentPlaneView.h"
 
-#include "ui/latent/LatentAxisTicks.h"
-#include "ui/latent/LatentClassColours.h"
 #include "core/files/ImageConversion.h"
 #include "core/latent/LatentAxisScale.h"
+#include "ui/latent/LatentAxisTicks.h"
+#include "ui/latent/LatentClassColours.h"
 
 #include <QKeyEvent>
 #include <QLineF>
@@ -24,18 +24,20 @@ constexpr int rightMargin = 10;
 constexpr double minimumTickGap = 46.0;
 constexpr double hoverRadius = 6.0;
 constexpr double cursorGrabRadius = 10.0;
-constexpr double clickSlop = 4.0; // pixels a click may wander before it is a drag
+constexpr double clickSlop = 4.0;   // pixels a click may wander before it is a drag
 constexpr double homeMargin = 0.03; // of the grid's width, around it when fitted
 constexpr int hoverImageScale = 4;
 
 QRectF viewRectAround(const QRectF& rect, double margin)
 {
-    return rect.adjusted(-margin * rect.width(), -margin * rect.height(), margin * rect.width(), margin * rect.height());
+    return rect.adjusted(-margin * rect.width(), -margin * rect.height(), margin * rect.width(),
+                         margin * rect.height());
 }
 
 } // namespace
 
-LatentPlaneView::LatentPlaneView(QWidget* parent) : QWidget(parent)
+LatentPlaneView::LatentPlaneView(QWidget* parent)
+    : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -104,7 +106,8 @@ void LatentPlaneView::updateViewPoints()
 {
     viewPoints_.resize(planePoints_.size());
     for (int i = 0; i < planePoints_.size(); ++i)
-        viewPoints_[i] = QPointF(latentToView(planePoints_[i].x(), spacing_), latentToView(planePoints_[i].y(), spacing_));
+        viewPoints_[i] =
+            QPointF(latentToView(planePoints_[i].x(), spacing_), latentToView(planePoints_[i].y(), spacing_));
     scatter_.setPoints(viewPoints_, labels_);
     viewportChanged();
 }
@@ -164,7 +167,8 @@ QPointF LatentPlaneView::planeAt(const QPointF& pixel) const
 
 QPointF LatentPlaneView::pixelAt(const QPointF& planeCoordinates) const
 {
-    return viewport_.toPixel({latentToView(planeCoordinates.x(), spacing_), latentToView(planeCoordinates.y(), spacing_)});
+    return viewport_.toPixel(
+        {latentToView(planeCoordinates.x(), spacing_), latentToView(planeCoordinates.y(), spacing_)});
 }
 
 int LatentPlaneView::pointAt(const QPointF& pixel) const
@@ -202,7 +206,8 @@ void LatentPlaneView::viewportChanged()
 
 void LatentPlaneView::updatePlotRect()
 {
-    viewport_.setPlotRect(QRectF(leftMargin, topMargin, std::max(1, width() - leftMargin - rightMargin), std::max(1, height() - topMargin - bottomMargin)));
+    viewport_.setPlotRect(QRectF(leftMargin, topMargin, std::max(1, width() - leftMargin - rightMargin),
+                                 std::max(1, height() - topMargin - bottomMargin)));
 }
 
 void LatentPlaneView::resizeEvent(QResizeEvent* event)
@@ -302,19 +307,23 @@ void LatentPlaneView::paintAxes(QPainter& painter) const
         const double x = viewport_.toPixel({latentToView(tick, spacing_), 0}).x();
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4));
         const QString label = tickLabel(tick);
-        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 5 + metrics.ascent()), label);
+        painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, plot.bottom() + 5 + metrics.ascent()),
+                         label);
     }
     for (double tick : latentTicks(visible.top(), visible.bottom(), spacing_, scale, minimumTickGap * 0.6)) {
         const double y = viewport_.toPixel({0, latentToView(tick, spacing_)}).y();
         painter.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.left(), y));
         const QString label = tickLabel(tick);
-        painter.drawText(QPointF(plot.left() - 6 - metrics.horizontalAdvance(label), y + metrics.ascent() / 2 - 1), label);
+        painter.drawText(QPointF(plot.left() - 6 - metrics.horizontalAdvance(label), y + metrics.ascent() / 2 - 1),
+                         label);
     }
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 4 + metrics.height(), plot.width(), metrics.height()), Qt::AlignCenter, titleX_);
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 4 + metrics.height(), plot.width(), metrics.height()),
+                     Qt::AlignCenter, titleX_);
     painter.save();
     painter.translate(4 + metrics.ascent() / 2, plot.center().y());
     painter.rotate(-90);
-    painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()), Qt::AlignCenter, titleY_);
+    painter.drawText(QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height()),
+                     Qt::AlignCenter, titleY_);
     painter.restore();
 }
 
@@ -357,11 +366,14 @@ void LatentPlaneView::paintHoverCard(QPainter& painter) const
     const int label = test.hasLabels() ? test.labels[std::size_t(hovered_)] : -1;
     QString caption = tr("test image %L1").arg(hovered_);
     if (label >= 0)
-        caption = tr("%1 · #%L2").arg(label < dataset_->classNames.size() ? dataset_->classNames[label] : QString::number(label)).arg(hovered_);
+        caption = tr("%1 · #%L2")
+                      .arg(label < dataset_->classNames.size() ? dataset_->classNames[label] : QString::number(label))
+                      .arg(hovered_);
     const QFontMetrics metrics(font());
     const QSize imageSize = image.size() * hoverImageScale;
     const int padding = 6;
-    const QSize card(std::max(imageSize.width(), metrics.horizontalAdvance(caption)) + 2 * padding, imageSize.height() + metrics.height() + 3 * padding);
+    const QSize card(std::max(imageSize.width(), metrics.horizontalAdvance(caption)) + 2 * padding,
+                     imageSize.height() + metrics.height() + 3 * padding);
     const QPointF point = viewport_.toPixel(viewPoints_[hovered_]);
     QPoint corner(int(point.x()) + 14, int(point.y()) - card.height() - 10);
     corner.setX(std::clamp(corner.x(), 0, std::max(0, width() - card.width())));
@@ -373,15 +385,19 @@ void LatentPlaneView::paintHoverCard(QPainter& painter) const
     painter.setBrush(palette().color(QPalette::ToolTipBase));
     painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    painter.drawImage(QRect(box.left() + (card.width() - imageSize.width()) / 2, box.top() + padding, imageSize.width(), imageSize.height()), image);
+    painter.drawImage(QRect(box.left() + (card.width() - imageSize.width()) / 2, box.top() + padding, imageSize.width(),
+                            imageSize.height()),
+                      image);
     painter.setPen(palette().color(QPalette::ToolTipText));
-    painter.drawText(QRect(box.left(), box.top() + 2 * padding + imageSize.height(), card.width(), metrics.height()), Qt::AlignCenter, caption);
+    painter.drawText(QRect(box.left(), box.top() + 2 * padding + imageSize.height(), card.width(), metrics.height()),
+                     Qt::AlignCenter, caption);
 }
 
 void LatentPlaneView::moveCursorTo(const QPointF& pixel)
 {
     const QRectF plot = viewport_.plotRect();
-    const QPointF inside(std::clamp(pixel.x(), plot.left(), plot.right()), std::clamp(pixel.y(), plot.top(), plot.bottom()));
+    const QPointF inside(std::clamp(pixel.x(), plot.left(), plot.right()),
+                         std::clamp(pixel.y(), plot.top(), plot.bottom()));
     cursor_ = planeAt(inside);
     update();
     Q_EMIT cursorMoved(cursor_);
@@ -443,7 +459,8 @@ void LatentPlaneView::mouseReleaseEvent(QMouseEvent* event)
     }
     if (drag_ == Drag::Pan)
         setCursor(Qt::CrossCursor);
-    if (drag_ == Drag::Pan && event->button() == Qt::RightButton && QLineF(event->position(), pressPosition_).length() <= clickSlop)
+    if (drag_ == Drag::Pan && event->button() == Qt::RightButton &&
+        QLineF(event->position(), pressPosition_).length() <= clickSlop)
         Q_EMIT menuRequested(event->globalPosition().toPoint());
     drag_ = Drag::None;
 }
@@ -472,10 +489,18 @@ void LatentPlaneView::keyPressEvent(QKeyEvent* event)
     const double stride = (event->modifiers() & Qt::ShiftModifier ? 0.1 : 0.01) * viewport_.visibleView().width();
     QPointF step;
     switch (event->key()) {
-    case Qt::Key_Left: step = {-stride, 0}; break;
-    case Qt::Key_Right: step = {stride, 0}; break;
-    case Qt::Key_Up: step = {0, stride}; break;
-    case Qt::Key_Down: step = {0, -stride}; break;
+    case Qt::Key_Left:
+        step = {-stride, 0};
+        break;
+    case Qt::Key_Right:
+        step = {stride, 0};
+        break;
+    case Qt::Key_Up:
+        step = {0, stride};
+        break;
+    case Qt::Key_Down:
+        step = {0, -stride};
+        break;
     case Qt::Key_Home:
         resetView();
         return;

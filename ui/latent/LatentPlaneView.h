@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ui/latent/LatentScatterLayer.h"
-#include "ui/latent/LatentViewport.h"
 #include "core/data/Dataset.h"
 #include "core/latent/LatentGeometry.h"
+#include "ui/latent/LatentScatterLayer.h"
+#include "ui/latent/LatentViewport.h"
 
 #include <QImage>
 #include <QPixmap>

@@ -1,9 +1,9 @@
 #include "ui/latent/LatentSamplesPanel.h"
 
-#include "ui/widgets/PixelImageLabel.h"
-#include "ui/latent/LatentSpace.h"
 #include "core/decode/ExportRecipes.h"
 #include "core/session/LatestJobRunner.h"
+#include "ui/latent/LatentSpace.h"
+#include "ui/widgets/PixelImageLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

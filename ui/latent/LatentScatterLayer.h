@@ -7,8 +7,8 @@
 
 namespace vae {
 
-// The test set's markers, one colour per label, drawn into a transparent image of the plot. Kept apart from the grid and the cursor, so that a new grid or a moved cursor does not
-// draw 10,000 markers again; only zooming and panning do.
+// The test set's markers, one colour per label, drawn into a transparent image of the plot. Kept apart from the grid
+// and the cursor, so that a new grid or a moved cursor does not draw 10,000 markers again; only zooming and panning do.
 class LatentScatterLayer {
 public:
     // Points in view coordinates, each with its label (-1: none).

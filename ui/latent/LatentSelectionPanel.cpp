@@ -1,10 +1,10 @@
 #include "ui/latent/LatentSelectionPanel.h"
 
-#include "ui/widgets/PixelImageLabel.h"
-#include "ui/latent/LatentSpace.h"
 #include "core/files/ImageConversion.h"
 #include "core/latent/LatentSampling.h"
 #include "core/session/LatestJobRunner.h"
+#include "ui/latent/LatentSpace.h"
+#include "ui/widgets/PixelImageLabel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -95,8 +95,11 @@ void LatentSelectionPanel::showSelection()
     }
     original_->setImage(imageFromSet(dataset->test, index));
     const int label = dataset->test.hasLabels() ? dataset->test.labels[std::size_t(index)] : -1;
-    caption_->setText(label < 0 ? tr("#%L1").arg(index)
-                                : tr("#%L1 · %2").arg(index).arg(label < dataset->classNames.size() ? dataset->classNames[label] : QString::number(label)));
+    caption_->setText(
+        label < 0 ? tr("#%L1").arg(index)
+                  : tr("#%L1 · %2")
+                        .arg(index)
+                        .arg(label < dataset->classNames.size() ? dataset->classNames[label] : QString::number(label)));
     decode();
 }
 
@@ -107,7 +110,8 @@ void LatentSelectionPanel::decode()
     const int index = space_.selected();
     if (!snapshot || !dataset || index < 0 || index >= dataset->test.count() || !isVisible())
         return;
-    decoder_->run([snapshot, dataset, index, style = space_.decodeStyle()] { return decodeSelection(*snapshot, dataset->test, index, style); },
+    decoder_->run([snapshot, dataset, index,
+                   style = space_.decodeStyle()] { return decodeSelection(*snapshot, dataset->test, index, style); },
                   [this](const SelectionImages& images) {
                       reconstruction_->setImage(images.reconstruction);
                       posteriorSamples_->setImage(images.posteriorSamples);

@@ -45,7 +45,9 @@ bool samePlane(const LatentPlane& a, const LatentPlane& b)
 
 } // namespace
 
-LatentSpace::LatentSpace(QObject* parent) : QObject(parent), encoder_(new LatestJobRunner(tr("encoding the test set"), this, LatestJobRunner::Priority::Background))
+LatentSpace::LatentSpace(QObject* parent)
+    : QObject(parent)
+    , encoder_(new LatestJobRunner(tr("encoding the test set"), this, LatestJobRunner::Priority::Background))
 {
     encodeTimer_.setSingleShot(true);
     connect(&encodeTimer_, &QTimer::timeout, this, &LatentSpace::encodeLatest);
@@ -77,7 +79,9 @@ void LatentSpace::setSnapshot(const SnapshotPtr& snapshot)
     if (!snapshot)
         return;
     // A snapshot of the previous model can still be on its way after a switch.
-    if (dataset_ && (snapshot->channels() != dataset_->channels() || snapshot->height() != dataset_->height() || snapshot->width() != dataset_->width()))
+    if (dataset_ &&
+        (snapshot->channels() != dataset_->channels() || snapshot->height() != dataset_->height() ||
+         snapshot->width() != dataset_->width()))
         return;
     const bool newShape = !snapshot_ || snapshot_->latentDim() != snapshot->latentDim();
     snapshot_ = snapshot;
@@ -136,7 +140,8 @@ void LatentSpace::followInformativeAxes()
     if (axesChosen_ || latentDim() <= 2)
         return;
     const std::vector<int> order = dimensionsByKl();
-    const bool alreadyTopTwo = (choice_.axisX == order[0] && choice_.axisY == order[1]) || (choice_.axisX == order[1] && choice_.axisY == order[0]);
+    const bool alreadyTopTwo = (choice_.axisX == order[0] && choice_.axisY == order[1]) ||
+        (choice_.axisX == order[1] && choice_.axisY == order[0]);
     if (alreadyTopTwo)
         return;
     choice_.axisX = order[0];
@@ -146,7 +151,8 @@ void LatentSpace::followInformativeAxes()
 void LatentSpace::choosePlane(const PlaneChoice& choice)
 {
     const int dim = latentDim();
-    const bool valid = choice.axisX >= 0 && choice.axisY >= 0 && choice.axisX < dim && choice.axisY < dim && (choice.axisX != choice.axisY || dim == 1);
+    const bool valid = choice.axisX >= 0 && choice.axisY >= 0 && choice.axisX < dim && choice.axisY < dim &&
+        (choice.axisX != choice.axisY || dim == 1);
     if (!valid)
         return;
     if (choice.axes != choice_.axes || choice.axisX != choice_.axisX || choice.axisY != choice_.axisY)
@@ -161,7 +167,8 @@ void LatentSpace::updatePlane()
     LatentPlane plane;
     if (dim > 0) {
         std::vector<float> reference;
-        if (choice_.reference == PlaneReference::SelectedImage && encoded_ && selected_ >= 0 && selected_ < encoded_->codes.count)
+        if (choice_.reference == PlaneReference::SelectedImage && encoded_ && selected_ >= 0 &&
+            selected_ < encoded_->codes.count)
             reference.assign(encoded_->codes.mean(selected_), encoded_->codes.mean(selected_) + dim);
         if (choice_.axes == PlaneAxes::PrincipalComponents && encoded_ && !encoded_->axes.first.empty())
             plane = directionPlane(encoded_->axes.first, encoded_->axes.second, reference);
@@ -207,7 +214,8 @@ std::vector<int> LatentSpace::dimensionsByKl() const
     std::vector<int> order(static_cast<std::size_t>(latentDim()));
     std::iota(order.begin(), order.end(), 0);
     if (encoded_ && encoded_->kl.size() == order.size())
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return encoded_->kl[std::size_t(a)] > encoded_->kl[std::size_t(b)]; });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return encoded_->kl[std::size_t(a)] > encoded_->kl[std::size_t(b)]; });
     return order;
 }
 

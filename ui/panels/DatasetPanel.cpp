@@ -1,8 +1,8 @@
 #include "ui/panels/DatasetPanel.h"
 
+#include "core/files/ImageConversion.h"
 #include "ui/widgets/ElidedLabel.h"
 #include "ui/widgets/ImageStrip.h"
-#include "core/files/ImageConversion.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -71,10 +71,17 @@ void DatasetPanel::showDataset(const Dataset& dataset)
     const QLocale locale;
     name_->setText(dataset.name);
     source_->setText(dataset.source);
-    size_->setText(tr("%1 training, %2 test").arg(locale.toString(dataset.train.count()), locale.toString(dataset.test.count())));
-    shape_->setText(tr("%1 × %2 × %3 (%4)").arg(dataset.channels()).arg(dataset.height()).arg(dataset.width()).arg(colourName(dataset.channels())));
-    classes_->setText(dataset.classNames.isEmpty() ? tr("unlabelled or unnamed")
-                                                   : tr("%1: %2").arg(dataset.classNames.size()).arg(dataset.classNames.join(QStringLiteral(", "))));
+    size_->setText(
+        tr("%1 training, %2 test").arg(locale.toString(dataset.train.count()), locale.toString(dataset.test.count())));
+    shape_->setText(tr("%1 × %2 × %3 (%4)")
+                        .arg(dataset.channels())
+                        .arg(dataset.height())
+                        .arg(dataset.width())
+                        .arg(colourName(dataset.channels())));
+    classes_->setText(
+        dataset.classNames.isEmpty()
+            ? tr("unlabelled or unnamed")
+            : tr("%1: %2").arg(dataset.classNames.size()).arg(dataset.classNames.join(QStringLiteral(", "))));
     QVector<QImage> images;
     for (int index : evenlySpreadIndices(dataset.train.count(), sampleCount))
         images.append(imageFromSet(dataset.train, index));

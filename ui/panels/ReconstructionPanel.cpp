@@ -1,9 +1,9 @@
 #include "ui/panels/ReconstructionPanel.h"
 
+#include "core/files/ImageConversion.h"
+#include "ui/panels/ReconstructionRenderer.h"
 #include "ui/widgets/ElidedLabel.h"
 #include "ui/widgets/ImageGrid.h"
-#include "ui/panels/ReconstructionRenderer.h"
-#include "core/files/ImageConversion.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

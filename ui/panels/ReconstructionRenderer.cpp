@@ -6,7 +6,8 @@
 namespace vae {
 
 ReconstructionRenderer::ReconstructionRenderer(QObject* parent)
-    : QObject(parent), runner_(new LatestJobRunner(tr("reconstructing the test images"), this))
+    : QObject(parent)
+    , runner_(new LatestJobRunner(tr("reconstructing the test images"), this))
 {
     connect(runner_, &LatestJobRunner::failed, this, &ReconstructionRenderer::failed);
 }
@@ -39,8 +40,8 @@ QVector<QImage> ReconstructionRenderer::reconstruct(const Images& images, const 
     const std::vector<std::uint8_t> decoded = model.decode(means.data(), images.count);
     QVector<QImage> reconstructions;
     for (int i = 0; i < images.count; ++i)
-        reconstructions.append(
-            imageFromBytes(decoded.data() + std::size_t(i) * std::size_t(model.imageSize()), images.channels, images.height, images.width));
+        reconstructions.append(imageFromBytes(decoded.data() + std::size_t(i) * std::size_t(model.imageSize()),
+                                              images.channels, images.height, images.width));
     return reconstructions;
 }
 

@@ -16,14 +16,17 @@ constexpr int preferredCellWidth = 56;
 
 } // namespace
 
-ImageGrid::ImageGrid(int columns, QWidget* parent) : QWidget(parent), columns_(std::max(1, columns))
+ImageGrid::ImageGrid(int columns, QWidget* parent)
+    : QWidget(parent)
+    , columns_(std::max(1, columns))
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
 }
 
 void ImageGrid::setImages(const QVector<QImage>& images)
 {
-    const bool shapeChanged = images.size() != images_.size() || (!images.isEmpty() && images.first().size() != imageSize());
+    const bool shapeChanged =
+        images.size() != images_.size() || (!images.isEmpty() && images.first().size() != imageSize());
     images_ = images;
     if (shapeChanged)
         updateGeometry();

@@ -13,14 +13,17 @@ constexpr int largestCell = 96; // large images are shown smaller than twice the
 
 } // namespace
 
-ImageStrip::ImageStrip(int rows, QWidget* parent) : QWidget(parent), rows_(std::max(1, rows))
+ImageStrip::ImageStrip(int rows, QWidget* parent)
+    : QWidget(parent)
+    , rows_(std::max(1, rows))
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
 void ImageStrip::setImages(const QVector<QImage>& images)
 {
-    const bool cellChanged = images.isEmpty() != images_.isEmpty() || (!images.isEmpty() && images.first().size() != images_.first().size());
+    const bool cellChanged =
+        images.isEmpty() != images_.isEmpty() || (!images.isEmpty() && images.first().size() != images_.first().size());
     images_ = images;
     if (cellChanged)
         updateGeometry();
@@ -52,7 +55,9 @@ void ImageStrip::paintEvent(QPaintEvent*)
     const int columns = std::max(1, (width() + gap) / (size.width() + gap));
     const int shown = std::min(int(images_.size()), columns * rows_);
     for (int i = 0; i < shown; ++i)
-        painter.drawImage(QRect(QPoint((i % columns) * (size.width() + gap), (i / columns) * (size.height() + gap)), size), images_[i]);
+        painter.drawImage(
+            QRect(QPoint((i % columns) * (size.width() + gap), (i / columns) * (size.height() + gap)), size),
+            images_[i]);
 }
 
 } // namespace vae

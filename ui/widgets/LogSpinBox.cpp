@@ -14,7 +14,8 @@ const double stepFactor = std::cbrt(10.0);
 } // namespace
 
 LogSpinBox::LogSpinBox(double minimum, double smallestPositive, double maximum, QWidget* parent)
-    : QDoubleSpinBox(parent), smallestPositive_(smallestPositive)
+    : QDoubleSpinBox(parent)
+    , smallestPositive_(smallestPositive)
 {
     // Enough decimals that QDoubleSpinBox does not round small values away.
     setDecimals(12);
@@ -57,7 +58,8 @@ QValidator::State LogSpinBox::validate(QString& text, int&) const
     bool ok = false;
     const double value = QLocale::c().toDouble(trimmed, &ok);
     if (!ok)
-        return trimmed.contains(QRegularExpression(QStringLiteral("^[0-9.eE+-]*$"))) ? QValidator::Intermediate : QValidator::Invalid;
+        return trimmed.contains(QRegularExpression(QStringLiteral("^[0-9.eE+-]*$"))) ? QValidator::Intermediate
+                                                                                     : QValidator::Invalid;
     return value >= minimum() && value <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
 }
 

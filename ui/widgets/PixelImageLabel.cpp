@@ -6,7 +6,9 @@
 
 namespace vae {
 
-PixelImageLabel::PixelImageLabel(int preferredSide, QWidget* parent) : QWidget(parent), preferredSide_(preferredSide)
+PixelImageLabel::PixelImageLabel(int preferredSide, QWidget* parent)
+    : QWidget(parent)
+    , preferredSide_(preferredSide)
 {
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
@@ -48,7 +50,8 @@ int PixelImageLabel::heightForWidth(int width) const
 void PixelImageLabel::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    const QSize shown = image_.isNull() ? QSize(1, 1).scaled(size(), Qt::KeepAspectRatio) : image_.size().scaled(size(), Qt::KeepAspectRatio);
+    const QSize shown = image_.isNull() ? QSize(1, 1).scaled(size(), Qt::KeepAspectRatio)
+                                        : image_.size().scaled(size(), Qt::KeepAspectRatio);
     const QRect target(QPoint((width() - shown.width()) / 2, (height() - shown.height()) / 2), shown);
     if (image_.isNull()) {
         painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));

@@ -1,25 +1,25 @@
 #include "ui/window/MainWindow.h"
 
-#include "ui/window/AboutText.h"
-#include "ui/commands/AppSettings.h"
-#include "ui/commands/Autosave.h"
-#include "ui/curves/CurvesView.h"
-#include "ui/commands/DatasetOpener.h"
-#include "ui/panels/DatasetPanel.h"
-#include "ui/commands/ExportActions.h"
-#include "ui/commands/FileCommands.h"
-#include "ui/latent/LatentExplorer.h"
-#include "ui/window/MessageBanner.h"
-#include "ui/panels/ReconstructionPanel.h"
-#include "ui/commands/SessionFiles.h"
-#include "ui/commands/TrainingActions.h"
-#include "ui/commands/TrainingController.h"
-#include "ui/panels/TrainingPanel.h"
-#include "ui/window/TrainingStatusBar.h"
 #include "core/data/DatasetLoader.h"
 #include "core/engine/EngineRuntime.h"
 #include "core/engine/Trainer.h"
 #include "core/session/TrainingSession.h"
+#include "ui/commands/AppSettings.h"
+#include "ui/commands/Autosave.h"
+#include "ui/commands/DatasetOpener.h"
+#include "ui/commands/ExportActions.h"
+#include "ui/commands/FileCommands.h"
+#include "ui/commands/SessionFiles.h"
+#include "ui/commands/TrainingActions.h"
+#include "ui/commands/TrainingController.h"
+#include "ui/curves/CurvesView.h"
+#include "ui/latent/LatentExplorer.h"
+#include "ui/panels/DatasetPanel.h"
+#include "ui/panels/ReconstructionPanel.h"
+#include "ui/panels/TrainingPanel.h"
+#include "ui/window/AboutText.h"
+#include "ui/window/MessageBanner.h"
+#include "ui/window/TrainingStatusBar.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -46,7 +46,8 @@ QDockWidget* dock(const QString& title, const QString& objectName, QWidget* cont
     auto* result = new QDockWidget(title, parent);
     result->setObjectName(objectName); // saveState() finds docks by name
     result->setWidget(content);
-    result->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    result->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                        QDockWidget::DockWidgetClosable);
     return result;
 }
 
@@ -112,7 +113,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     if (const BlasInfo blas = detectBlas(); blas.isReference)
         banner_->showWarning(tr("LibTorch is using the reference BLAS (%1): training runs about 13 times slower. "
-                                "Install libopenblas0-openmp.").arg(blas.library));
+                                "Install libopenblas0-openmp.")
+                                 .arg(blas.library));
 }
 
 MainWindow::~MainWindow() = default;
@@ -120,9 +122,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createDocks()
 {
     QDockWidget* datasetDock = dock(tr("Dataset"), QStringLiteral("datasetDock"), datasetPanel_, this);
-    QDockWidget* settingsDock = dock(tr("Training"), QStringLiteral("settingsDock"), scrolling(trainingPanel_, this), this);
+    QDockWidget* settingsDock =
+        dock(tr("Training"), QStringLiteral("settingsDock"), scrolling(trainingPanel_, this), this);
     QDockWidget* curvesDock = dock(tr("Curves"), QStringLiteral("curvesDock"), curves_, this);
-    QDockWidget* reconstructionsDock = dock(tr("Reconstructions"), QStringLiteral("reconstructionsDock"), reconstructions_, this);
+    QDockWidget* reconstructionsDock =
+        dock(tr("Reconstructions"), QStringLiteral("reconstructionsDock"), reconstructions_, this);
     addDockWidget(Qt::LeftDockWidgetArea, datasetDock);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
     addDockWidget(Qt::RightDockWidgetArea, curvesDock);
@@ -148,9 +152,10 @@ void MainWindow::arrangeDockHeights()
     const auto dockOf = [](QWidget* content) { return qobject_cast<QDockWidget*>(content->parentWidget()); };
     const int datasetHeight = datasetPanel_->sizeHint().height();
     const int reconstructionsHeight = reconstructions_->sizeHint().height();
-    resizeDocks({dockOf(datasetPanel_), findChild<QDockWidget*>(QStringLiteral("settingsDock"))}, {datasetHeight, height() - datasetHeight},
+    resizeDocks({dockOf(datasetPanel_), findChild<QDockWidget*>(QStringLiteral("settingsDock"))},
+                {datasetHeight, height() - datasetHeight}, Qt::Vertical);
+    resizeDocks({dockOf(curves_), dockOf(reconstructions_)}, {height() - reconstructionsHeight, reconstructionsHeight},
                 Qt::Vertical);
-    resizeDocks({dockOf(curves_), dockOf(reconstructions_)}, {height() - reconstructionsHeight, reconstructionsHeight}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -170,7 +175,8 @@ void MainWindow::createMenus()
         view->addAction(dockWidget->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(tr("&About vae-explorer"), this, [this] { QMessageBox::about(this, tr("About vae-explorer"), aboutText()); });
+    QAction* about = help->addAction(tr("&About vae-explorer"), this,
+                                     [this] { QMessageBox::about(this, tr("About vae-explorer"), aboutText()); });
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
@@ -183,7 +189,8 @@ void MainWindow::createToolBar()
     toolBar->addAction(fileCommands_->openDatasetFolder());
     toolBar->addAction(fileCommands_->saveModel());
     toolBar->addSeparator();
-    toolBar->addActions({trainingActions_->startPause(), trainingActions_->step(), trainingActions_->stop(), trainingActions_->reset()});
+    toolBar->addActions({trainingActions_->startPause(), trainingActions_->step(), trainingActions_->stop(),
+                         trainingActions_->reset()});
 }
 
 void MainWindow::connectSession()
@@ -261,11 +268,12 @@ bool MainWindow::offerAutosave(const QString& openingModel)
     if (!leftover || (!openingModel.isEmpty() && QFileInfo(leftover->sessionPath) != QFileInfo(openingModel)))
         return false;
     const QString run = leftover->sessionPath.isEmpty() ? tr("a run that was never saved") : leftover->sessionPath;
-    const auto answer = QMessageBox::question(this, tr("Restore the Autosave?"),
-                                              tr("vae-explorer autosaved %1 at %2, later than it was last saved. Restore the autosave?\n\n"
-                                                 "No deletes the autosave.")
-                                                  .arg(run, QLocale().toString(leftover->written, QLocale::ShortFormat)),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    const auto answer = QMessageBox::question(
+        this, tr("Restore the Autosave?"),
+        tr("vae-explorer autosaved %1 at %2, later than it was last saved. Restore the autosave?\n\n"
+           "No deletes the autosave.")
+            .arg(run, QLocale().toString(leftover->written, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer != QMessageBox::Yes) {
         autosave_->discard();
         return false;

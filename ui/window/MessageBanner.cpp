@@ -14,7 +14,10 @@ constexpr int noticeMilliseconds = 5000;
 } // namespace
 
 MessageBanner::MessageBanner(QWidget* parent)
-    : QFrame(parent), icon_(new QLabel(this)), text_(new QLabel(this)), hideTimer_(new QTimer(this))
+    : QFrame(parent)
+    , icon_(new QLabel(this))
+    , text_(new QLabel(this))
+    , hideTimer_(new QTimer(this))
 {
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -69,7 +72,8 @@ void MessageBanner::show(Kind kind, const QString& message)
         icon = QStyle::SP_MessageBoxWarning;
         colours = QStringLiteral("background: #fff6dc; border: 1px solid #e5c46b;");
     }
-    setStyleSheet(QStringLiteral("QFrame#messageBanner { %1 border-radius: 3px; } QLabel { color: #202020; }").arg(colours));
+    setStyleSheet(
+        QStringLiteral("QFrame#messageBanner { %1 border-radius: 3px; } QLabel { color: #202020; }").arg(colours));
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
     icon_->setPixmap(style()->standardIcon(icon).pixmap(side, side));
     if (kind == Kind::Notice)

@@ -69,7 +69,8 @@ TrainingStatusBar::TrainingStatusBar(QWidget* parent)
     // minimum size (which relayouts the whole window).
     figures_->setMinimumWidth(1);
     speed_->setMinimumWidth(speed_->fontMetrics().horizontalAdvance(tr("%L1 images/s").arg(999999)));
-    timeLeft_->setMinimumWidth(timeLeft_->fontMetrics().horizontalAdvance(tr("%1 left").arg(tr("%1 min %2 s").arg(59).arg(59))));
+    timeLeft_->setMinimumWidth(
+        timeLeft_->fontMetrics().horizontalAdvance(tr("%1 left").arg(tr("%1 min %2 s").arg(59).arg(59))));
     speed_->setToolTip(tr("Training images per second"));
     timeLeft_->setToolTip(tr("Estimated time until the last epoch is done"));
     refresh_.setSingleShot(true);
@@ -136,8 +137,10 @@ void TrainingStatusBar::showLatest()
         unshown_ = {};
     }
     if (running_ && sinceShown_.isValid() && sinceShown_.elapsed() > 0) {
-        const double measured = double(completedSteps_ - stepsWhenShown_) * batchSize_ / (double(sinceShown_.elapsed()) / 1000.0);
-        imagesPerSecond_ = imagesPerSecond_ > 0 ? (1 - speedSmoothing) * imagesPerSecond_ + speedSmoothing * measured : measured;
+        const double measured =
+            double(completedSteps_ - stepsWhenShown_) * batchSize_ / (double(sinceShown_.elapsed()) / 1000.0);
+        imagesPerSecond_ =
+            imagesPerSecond_ > 0 ? (1 - speedSmoothing) * imagesPerSecond_ + speedSmoothing * measured : measured;
         speed_->setText(tr("%L1 images/s").arg(qint64(std::lround(imagesPerSecond_))));
     }
     sinceShown_.restart();
@@ -164,7 +167,8 @@ void TrainingStatusBar::setEpochs(int epochs)
 void TrainingStatusBar::showProgress()
 {
     // At an epoch's last step the bar shows that epoch full rather than the next one empty.
-    const std::int64_t currentEpoch = completedSteps_ == 0 ? 1 : (completedSteps_ + stepsPerEpoch_ - 1) / stepsPerEpoch_;
+    const std::int64_t currentEpoch =
+        completedSteps_ == 0 ? 1 : (completedSteps_ + stepsPerEpoch_ - 1) / stepsPerEpoch_;
     const std::int64_t intoEpoch = completedSteps_ - (currentEpoch - 1) * stepsPerEpoch_;
     epochProgress_->setRange(0, stepsPerEpoch_);
     epochProgress_->setValue(int(intoEpoch));

@@ -51,8 +51,8 @@ private:
     int epochs_ = 1;
     int batchSize_ = 1;
     std::int64_t completedSteps_ = 0;
-    double secondsPerEpoch_ = 0;   // of the last epoch, test evaluation included
-    double imagesPerSecond_ = 0;   // smoothed over the last few updates
+    double secondsPerEpoch_ = 0; // of the last epoch, test evaluation included
+    double imagesPerSecond_ = 0; // smoothed over the last few updates
     bool running_ = false;
     UnshownSteps unshown_;
     QTimer refresh_;

@@ -6,7 +6,9 @@
 namespace vae {
 
 AutogradStep::AutogradStep(const TrainingConfig& config, VaeNetwork network)
-    : network_(std::move(network)), estimator_(config.estimator), samples_(config.samples)
+    : network_(std::move(network))
+    , estimator_(config.estimator)
+    , samples_(config.samples)
 {
 }
 

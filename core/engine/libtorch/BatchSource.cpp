@@ -2,7 +2,8 @@
 
 namespace vae {
 
-BatchSource::BatchSource(const ImageSet& images, Binarization binarization, bool isTestSplit, std::uint64_t binarizationSeed)
+BatchSource::BatchSource(const ImageSet& images, Binarization binarization, bool isTestSplit,
+                         std::uint64_t binarizationSeed)
     : pixels_(torch::from_blob(const_cast<std::uint8_t*>(images.pixels.data()), {images.count(), images.imageSize()},
                                torch::kUInt8))
     , dynamic_(binarization == Binarization::Dynamic && !isTestSplit)
@@ -18,7 +19,8 @@ torch::Tensor BatchSource::images(const torch::Tensor& rows) const
     return pixels_.index_select(0, rows).to(torch::kFloat).div_(255);
 }
 
-torch::Tensor BatchSource::targets(const torch::Tensor& rows, const torch::Tensor& images, torch::Generator& generator) const
+torch::Tensor BatchSource::targets(const torch::Tensor& rows, const torch::Tensor& images,
+                                   torch::Generator& generator) const
 {
     if (dynamic_)
         return at::bernoulli(images, generator);

@@ -14,7 +14,7 @@ struct AdamCoefficients {
     float beta2;
     float eps;
     float weightDecay;
-    float stepSize;              // lr / (1 - beta1^t)
+    float stepSize;                   // lr / (1 - beta1^t)
     float inverseBiasCorrection2Sqrt; // 1 / sqrt(1 - beta2^t)
 };
 
@@ -49,8 +49,8 @@ torch::Tensor FusedAdam::step(LossClosure closure)
         for (auto& parameter : group.params()) {
             if (!parameter.grad().defined())
                 continue;
-            TORCH_CHECK(parameter.scalar_type() == torch::kFloat && parameter.is_contiguous()
-                            && parameter.grad().is_contiguous(),
+            TORCH_CHECK(parameter.scalar_type() == torch::kFloat && parameter.is_contiguous() &&
+                            parameter.grad().is_contiguous(),
                         "FusedAdam needs contiguous float32 parameters");
             const std::string key = c10::guts::to_string(parameter.unsafeGetTensorImpl());
             auto found = state_.find(key);
@@ -72,8 +72,9 @@ torch::Tensor FusedAdam::step(LossClosure closure)
                 float(options.lr() / (1.0 - std::pow(beta1, double(state.step())))),
                 float(1.0 / std::sqrt(1.0 - std::pow(beta2, double(state.step())))),
             };
-            updateParameter(parameter.data_ptr<float>(), parameter.grad().data_ptr<float>(), state.exp_avg().data_ptr<float>(),
-                            state.exp_avg_sq().data_ptr<float>(), parameter.numel(), coefficients);
+            updateParameter(parameter.data_ptr<float>(), parameter.grad().data_ptr<float>(),
+                            state.exp_avg().data_ptr<float>(), state.exp_avg_sq().data_ptr<float>(), parameter.numel(),
+                            coefficients);
         }
     }
     return loss;

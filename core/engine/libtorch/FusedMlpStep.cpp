@@ -14,19 +14,20 @@ struct FusedMlpStep::Buffers {
     torch::Tensor meanGradient, logVarianceGradient, zGradient;
     std::vector<torch::Tensor> decoderOutputs;
     std::vector<torch::Tensor> decoderGradients;
-    torch::Tensor logits;        // becomes d loss / d logits in place
-    torch::Tensor expNegAbs;     // exp(-|logit|)
-    torch::Tensor logTerms;      // log1p(exp(-|logit|)), then each pixel's log-likelihood
+    torch::Tensor logits;             // becomes d loss / d logits in place
+    torch::Tensor expNegAbs;          // exp(-|logit|)
+    torch::Tensor logTerms;           // log1p(exp(-|logit|)), then each pixel's log-likelihood
     torch::Tensor reconstructionRows; // [B]
 };
 
 bool FusedMlpStep::supports(const TrainingConfig& config)
 {
-    return config.architecture == Architecture::Mlp && config.likelihood == Likelihood::Bernoulli
-        && config.estimator == Estimator::Analytic && config.samples == 1;
+    return config.architecture == Architecture::Mlp && config.likelihood == Likelihood::Bernoulli &&
+        config.estimator == Estimator::Analytic && config.samples == 1;
 }
 
-FusedMlpStep::FusedMlpStep(MlpLayers layers) : layers_(std::move(layers))
+FusedMlpStep::FusedMlpStep(MlpLayers layers)
+    : layers_(std::move(layers))
 {
     auto allocateGradients = [](const torch::nn::Linear& layer) {
         for (const torch::Tensor& parameter : {layer->weight, layer->bias})
@@ -56,8 +57,9 @@ FusedMlpStep::Buffers& FusedMlpStep::buffersFor(int64_t batch)
         buffers->encoderGradients.push_back(matrix(layer->weight.size(0)));
     }
     const int64_t latent = layers_.posteriorMean->weight.size(0);
-    for (torch::Tensor* latentBuffer : {&buffers->mean, &buffers->logVariance, &buffers->standardDeviation, &buffers->eps,
-                                        &buffers->z, &buffers->meanGradient, &buffers->logVarianceGradient, &buffers->zGradient})
+    for (torch::Tensor* latentBuffer :
+         {&buffers->mean, &buffers->logVariance, &buffers->standardDeviation, &buffers->eps, &buffers->z,
+          &buffers->meanGradient, &buffers->logVarianceGradient, &buffers->zGradient})
         *latentBuffer = matrix(latent);
     for (const auto& layer : layers_.decoder) {
         buffers->decoderOutputs.push_back(matrix(layer->weight.size(0)));
@@ -120,7 +122,8 @@ void linearForward(torch::Tensor& output, const torch::nn::Linear& layer, const 
 }
 
 // Weight and bias gradients of `layer` given d loss / d its output and its input.
-void linearParameterGradients(const torch::nn::Linear& layer, const torch::Tensor& outputGradient, const torch::Tensor& input)
+void linearParameterGradients(const torch::nn::Linear& layer, const torch::Tensor& outputGradient,
+                              const torch::Tensor& input)
 {
     at::mm_out(layer->weight.mutable_grad(), outputGradient.t(), input);
     at::sum_out(layer->bias.mutable_grad(), outputGradient, {0});

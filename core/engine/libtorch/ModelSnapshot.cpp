@@ -16,20 +16,43 @@ std::unique_ptr<SnapshotNetwork> copyNetwork(const VaeNetwork& network, const Tr
     return std::make_unique<SnapshotNetwork>(SnapshotNetwork{copy, channels, height, width, step});
 }
 
-ModelSnapshot::ModelSnapshot(std::unique_ptr<SnapshotNetwork> network) : network_(std::move(network)) {}
+ModelSnapshot::ModelSnapshot(std::unique_ptr<SnapshotNetwork> network)
+    : network_(std::move(network))
+{
+}
 ModelSnapshot::~ModelSnapshot() = default;
 
-int ModelSnapshot::latentDim() const { return network_->network->latentDim(); }
-int ModelSnapshot::channels() const { return network_->channels; }
-int ModelSnapshot::height() const { return network_->height; }
-int ModelSnapshot::width() const { return network_->width; }
-Likelihood ModelSnapshot::likelihood() const { return network_->network->likelihood(); }
-std::int64_t ModelSnapshot::step() const { return network_->step; }
+int ModelSnapshot::latentDim() const
+{
+    return network_->network->latentDim();
+}
+int ModelSnapshot::channels() const
+{
+    return network_->channels;
+}
+int ModelSnapshot::height() const
+{
+    return network_->height;
+}
+int ModelSnapshot::width() const
+{
+    return network_->width;
+}
+Likelihood ModelSnapshot::likelihood() const
+{
+    return network_->network->likelihood();
+}
+std::int64_t ModelSnapshot::step() const
+{
+    return network_->step;
+}
 
-void ModelSnapshot::encode(const std::uint8_t* images, int count, std::vector<float>& means, std::vector<float>& logVariances) const
+void ModelSnapshot::encode(const std::uint8_t* images, int count, std::vector<float>& means,
+                           std::vector<float>& logVariances) const
 {
     c10::InferenceMode inference;
-    const torch::Tensor pixels = torch::from_blob(const_cast<std::uint8_t*>(images), {count, imageSize()}, torch::kUInt8);
+    const torch::Tensor pixels =
+        torch::from_blob(const_cast<std::uint8_t*>(images), {count, imageSize()}, torch::kUInt8);
     const Posterior posterior = network_->network->encode(pixels.to(torch::kFloat).div_(255));
     const torch::Tensor mean = posterior.mean.contiguous();
     const torch::Tensor logVariance = posterior.logVariance.contiguous();
@@ -53,7 +76,8 @@ std::vector<std::uint8_t> ModelSnapshot::decode(const float* latents, int count,
         images = decoded.mean;
         if (sample) {
             torch::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
-            images = images + torch::exp(0.5 * decoded.logVariance) * at::randn(images.sizes(), generator, images.options());
+            images =
+                images + torch::exp(0.5 * decoded.logVariance) * at::randn(images.sizes(), generator, images.options());
         }
     }
     // x + 0.5 truncated rounds these non-negative values to the nearest byte.

@@ -7,8 +7,8 @@ torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& t
     if (likelihood == Likelihood::Bernoulli)
         return -torch::binary_cross_entropy_with_logits(decoded.mean, target, {}, {}, at::Reduction::None).sum(-1);
     const torch::Tensor squaredError = (target - decoded.mean).square();
-    return -0.5 * (decoded.logVariance + squaredError * torch::exp(-decoded.logVariance)).sum(-1)
-        - halfLog2Pi * target.size(-1);
+    return -0.5 * (decoded.logVariance + squaredError * torch::exp(-decoded.logVariance)).sum(-1) -
+        halfLog2Pi * target.size(-1);
 }
 
 torch::Tensor analyticKl(const Posterior& posterior)
@@ -44,8 +44,8 @@ ElboTerms elboTerms(VaeNetworkImpl& network, const torch::Tensor& images, const 
     const int64_t batch = images.size(0);
     const DecoderOutput decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
     const torch::Tensor repeatedTargets = samples == 1 ? targets : targets.repeat({samples, 1});
-    const torch::Tensor reconstruction
-        = logLikelihood(decoded, repeatedTargets, network.likelihood()).reshape({samples, batch}).mean(0);
+    const torch::Tensor reconstruction =
+        logLikelihood(decoded, repeatedTargets, network.likelihood()).reshape({samples, batch}).mean(0);
     if (estimator == Estimator::Analytic)
         return {reconstruction, analyticKl(posterior)};
     const torch::Tensor kl = (logPosteriorDensity(z, posterior) - logPriorDensity(z)).mean(0);

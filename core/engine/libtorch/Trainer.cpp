@@ -1,11 +1,11 @@
-#include "core/engine/EngineRuntime.h"
 #include "core/engine/Trainer.h"
+#include "core/engine/EngineRuntime.h"
 
+#include "core/data/InputError.h"
 #include "core/engine/libtorch/FusedAdam.h"
 #include "core/engine/libtorch/Objective.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
 #include "core/engine/libtorch/TrainerState.h"
-#include "core/data/InputError.h"
 
 #include <cmath>
 
@@ -22,14 +22,16 @@ std::shared_ptr<const Dataset> checkedDataset(const TrainingConfig& config, std:
         throw InputError("dataset: the training and the test split must both hold images");
     if (const QString problem = config.validate(); !problem.isEmpty())
         throw InputError(problem.toStdString());
-    if (const QString problem = config.validateFor(dataset->channels(), dataset->height(), dataset->width()); !problem.isEmpty())
+    if (const QString problem = config.validateFor(dataset->channels(), dataset->height(), dataset->width());
+        !problem.isEmpty())
         throw InputError(problem.toStdString());
     return dataset;
 }
 
 } // namespace
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& config, std::vector<torch::Tensor> parameters)
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& config,
+                                                       std::vector<torch::Tensor> parameters)
 {
     switch (config.optimizer) {
     case OptimizerKind::Adagrad:
@@ -42,8 +44,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& con
     case OptimizerKind::Adam:
         break;
     }
-    return std::make_unique<FusedAdam>(
-        std::move(parameters), torch::optim::AdamOptions(config.learningRate).weight_decay(config.weightDecay));
+    return std::make_unique<FusedAdam>(std::move(parameters),
+                                       torch::optim::AdamOptions(config.learningRate).weight_decay(config.weightDecay));
 }
 
 TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const Dataset> dataset_)
@@ -85,19 +87,49 @@ Trainer::Trainer(const TrainingConfig& config, std::shared_ptr<const Dataset> da
 {
 }
 
-Trainer::Trainer(std::unique_ptr<TrainerState> impl) : impl_(std::move(impl)) {}
+Trainer::Trainer(std::unique_ptr<TrainerState> impl)
+    : impl_(std::move(impl))
+{
+}
 
 Trainer::~Trainer() = default;
 
-const TrainingConfig& Trainer::config() const { return impl_->config; }
-const Dataset& Trainer::dataset() const { return *impl_->dataset; }
-const MetricHistory& Trainer::history() const { return impl_->history; }
-int Trainer::completedEpochs() const { return impl_->completedEpochs; }
-std::int64_t Trainer::completedSteps() const { return impl_->completedSteps; }
-int Trainer::stepsPerEpoch() const { return impl_->stepsPerEpoch(); }
-bool Trainer::finished() const { return impl_->completedEpochs >= impl_->config.epochs && !impl_->epochEndPending; }
-bool Trainer::atEpochEnd() const { return impl_->epochEndPending; }
-double Trainer::currentKlWeight() const { return impl_->klWeight(); }
+const TrainingConfig& Trainer::config() const
+{
+    return impl_->config;
+}
+const Dataset& Trainer::dataset() const
+{
+    return *impl_->dataset;
+}
+const MetricHistory& Trainer::history() const
+{
+    return impl_->history;
+}
+int Trainer::completedEpochs() const
+{
+    return impl_->completedEpochs;
+}
+std::int64_t Trainer::completedSteps() const
+{
+    return impl_->completedSteps;
+}
+int Trainer::stepsPerEpoch() const
+{
+    return impl_->stepsPerEpoch();
+}
+bool Trainer::finished() const
+{
+    return impl_->completedEpochs >= impl_->config.epochs && !impl_->epochEndPending;
+}
+bool Trainer::atEpochEnd() const
+{
+    return impl_->epochEndPending;
+}
+double Trainer::currentKlWeight() const
+{
+    return impl_->klWeight();
+}
 
 void Trainer::setLearningRate(double learningRate)
 {
@@ -156,7 +188,8 @@ StepMetrics Trainer::trainStep()
                                      .toStdString());
     d.optimizer->step();
 
-    const StepMetrics metrics{d.completedSteps + 1, d.completedEpochs, terms.reconstruction - terms.kl, terms.reconstruction, terms.kl};
+    const StepMetrics metrics{d.completedSteps + 1, d.completedEpochs, terms.reconstruction - terms.kl,
+                              terms.reconstruction, terms.kl};
     d.history.steps.push_back(metrics);
     ++d.completedSteps;
     d.position = end;
@@ -203,8 +236,8 @@ void Trainer::setInterruptCheck(std::function<bool()> shouldInterrupt)
 std::shared_ptr<const ModelSnapshot> Trainer::snapshot() const
 {
     const TrainerState& d = *impl_;
-    return std::make_shared<const ModelSnapshot>(
-        copyNetwork(d.network, d.config, d.dataset->channels(), d.dataset->height(), d.dataset->width(), d.completedSteps));
+    return std::make_shared<const ModelSnapshot>(copyNetwork(
+        d.network, d.config, d.dataset->channels(), d.dataset->height(), d.dataset->width(), d.completedSteps));
 }
 
 Evaluation Trainer::evaluateTest()

@@ -1,7 +1,7 @@
-#include "core/engine/libtorch/TrainerState.h"
-#include "core/files/CheckpointFile.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
+#include "core/engine/libtorch/TrainerState.h"
+#include "core/files/CheckpointFile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -118,9 +118,10 @@ std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::share
     } catch (const InputError& error) {
         throw InputError(QStringLiteral("%1: %2").arg(path, QString::fromStdString(error.what())).toStdString());
     }
-    const QJsonArray shape = contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("shape")).toArray();
-    if (!dataset || shape.size() != 3 || shape[0].toInt() != dataset->channels() || shape[1].toInt() != dataset->height()
-        || shape[2].toInt() != dataset->width())
+    const QJsonArray shape =
+        contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("shape")).toArray();
+    if (!dataset || shape.size() != 3 || shape[0].toInt() != dataset->channels() ||
+        shape[1].toInt() != dataset->height() || shape[2].toInt() != dataset->width())
         throw InputError(QStringLiteral("%1: the model was trained on %2x%3x%4 images, the dataset has %5x%6x%7")
                              .arg(path)
                              .arg(shape[0].toInt())
@@ -134,9 +135,10 @@ std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::share
     try {
         restoreTensors(contents.tensors, *impl);
     } catch (const c10::Error& error) {
-        throw InputError(QStringLiteral("%1: the stored model does not load: %2")
-                             .arg(path, QString::fromStdString(error.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0))
-                             .toStdString());
+        throw InputError(
+            QStringLiteral("%1: the stored model does not load: %2")
+                .arg(path, QString::fromStdString(error.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0))
+                .toStdString());
     }
     progressFromJson(contents.meta.value(QStringLiteral("progress")).toObject(), *impl);
     impl->history = contents.history;
@@ -152,7 +154,8 @@ void Trainer::exportWeights(const QString& path) const
         weights.insert(parameter.key(), parameter.value().detach().clone());
     const std::vector<char> bytes = torch::pickle_save(c10::IValue(weights));
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
+        !file.commit())
         throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
 }
 
@@ -163,7 +166,8 @@ std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPa
         const CheckpointContents contents = readCheckpointFile(checkpointPath);
         source = contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("source")).toString();
         if (source.isEmpty())
-            throw InputError(QStringLiteral("%1: names no dataset; give one with --dataset").arg(checkpointPath).toStdString());
+            throw InputError(
+                QStringLiteral("%1: names no dataset; give one with --dataset").arg(checkpointPath).toStdString());
     }
     return std::make_shared<const Dataset>(loadDataset(source));
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/engine/Trainer.h"
 #include "core/engine/libtorch/BatchSource.h"
 #include "core/engine/libtorch/GradientStep.h"
 #include "core/engine/libtorch/VaeNetwork.h"
-#include "core/engine/Trainer.h"
 
 #include <torch/torch.h>
 
@@ -51,6 +51,7 @@ struct TrainerState {
     void replaceConfig(const TrainingConfig& changed);
 };
 
-std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& config, std::vector<torch::Tensor> parameters);
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& config,
+                                                       std::vector<torch::Tensor> parameters);
 
 } // namespace vae

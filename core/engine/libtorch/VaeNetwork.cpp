@@ -14,7 +14,8 @@ torch::nn::AnyModule activationModule(Activation activation)
 }
 
 // Dense layers of the given widths, each followed by the activation. Returns the last width.
-int appendDenseStack(torch::nn::Sequential& stack, int inputWidth, const std::vector<int>& widths, Activation activation)
+int appendDenseStack(torch::nn::Sequential& stack, int inputWidth, const std::vector<int>& widths,
+                     Activation activation)
 {
     for (int width : widths) {
         stack->push_back(torch::nn::Linear(inputWidth, width));
@@ -26,12 +27,16 @@ int appendDenseStack(torch::nn::Sequential& stack, int inputWidth, const std::ve
 
 torch::nn::ConvTranspose2d upsample(int inChannels, int outChannels)
 {
-    return torch::nn::ConvTranspose2d(torch::nn::ConvTranspose2dOptions(inChannels, outChannels, 4).stride(2).padding(1));
+    return torch::nn::ConvTranspose2d(
+        torch::nn::ConvTranspose2dOptions(inChannels, outChannels, 4).stride(2).padding(1));
 }
 
 // Applies a transposed-convolution head to [B, 32, H/2, W/2] and flattens to [B, C*H*W].
 struct FlatConvHeadImpl : torch::nn::Module {
-    explicit FlatConvHeadImpl(int outChannels) : conv(register_module("conv", upsample(convChannels1, outChannels))) {}
+    explicit FlatConvHeadImpl(int outChannels)
+        : conv(register_module("conv", upsample(convChannels1, outChannels)))
+    {
+    }
     torch::Tensor forward(const torch::Tensor& features) { return conv->forward(features).flatten(1); }
     torch::nn::ConvTranspose2d conv;
 };
@@ -40,7 +45,10 @@ TORCH_MODULE(FlatConvHead);
 } // namespace
 
 VaeNetworkImpl::VaeNetworkImpl(const TrainingConfig& config, int channels, int height, int width)
-    : likelihood_(config.likelihood), activation_(config.activation), latentDim_(config.latentDim), imageSize_(channels * height * width)
+    : likelihood_(config.likelihood)
+    , activation_(config.activation)
+    , latentDim_(config.latentDim)
+    , imageSize_(channels * height * width)
 {
     const bool gaussian = config.likelihood == Likelihood::Gaussian;
     encoderBody_ = torch::nn::Sequential();
@@ -60,15 +68,18 @@ VaeNetworkImpl::VaeNetworkImpl(const TrainingConfig& config, int channels, int h
         const int featureSize = convChannels2 * featureHeight * featureWidth;
         const int denseWidth = config.hiddenLayers.front();
         encoderBody_->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {channels, height, width})));
-        encoderBody_->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, convChannels1, 4).stride(2).padding(1)));
+        encoderBody_->push_back(
+            torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, convChannels1, 4).stride(2).padding(1)));
         encoderBody_->push_back(activationModule(config.activation));
-        encoderBody_->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(convChannels1, convChannels2, 4).stride(2).padding(1)));
+        encoderBody_->push_back(
+            torch::nn::Conv2d(torch::nn::Conv2dOptions(convChannels1, convChannels2, 4).stride(2).padding(1)));
         encoderBody_->push_back(activationModule(config.activation));
         encoderBody_->push_back(torch::nn::Flatten());
         encodedWidth = appendDenseStack(encoderBody_, featureSize, {denseWidth}, config.activation);
 
         appendDenseStack(decoderBody_, latentDim_, {denseWidth, featureSize}, config.activation);
-        decoderBody_->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {convChannels2, featureHeight, featureWidth})));
+        decoderBody_->push_back(
+            torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {convChannels2, featureHeight, featureWidth})));
         decoderBody_->push_back(upsample(convChannels2, convChannels1));
         decoderBody_->push_back(activationModule(config.activation));
         outputMean_ = torch::nn::AnyModule(FlatConvHead(channels));

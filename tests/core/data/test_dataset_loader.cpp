@@ -31,8 +31,8 @@ protected:
 
     // Writes an IDX image file (and a label file with labels i % 10 when labelled) of `count`
     // images of 4x3 pixels filled from patternPixels, offset so the splits differ.
-    static Bytes writeIdxSplit(const QString& imagesPath, const QString& labelsPath, int count, int offset,
-                               bool gzip, int height = 4, int width = 3)
+    static Bytes writeIdxSplit(const QString& imagesPath, const QString& labelsPath, int count, int offset, bool gzip,
+                               int height = 4, int width = 3)
     {
         Bytes pixels = patternPixels(std::size_t(count * height * width + offset));
         pixels.erase(pixels.begin(), pixels.begin() + offset);
@@ -65,7 +65,8 @@ protected:
 TEST_F(DatasetLoaderTest, LoadsAnIdxFolderWithItsOwnSplit)
 {
     const QString mnist = folder("mnist");
-    const Bytes train = writeIdxSplit(mnist + "/train-images-idx3-ubyte", mnist + "/train-labels-idx1-ubyte", 20, 0, false);
+    const Bytes train =
+        writeIdxSplit(mnist + "/train-images-idx3-ubyte", mnist + "/train-labels-idx1-ubyte", 20, 0, false);
     const Bytes test = writeIdxSplit(mnist + "/t10k-images-idx3-ubyte", mnist + "/t10k-labels-idx1-ubyte", 7, 5, false);
 
     const Dataset dataset = loadDataset(mnist);
@@ -83,7 +84,8 @@ TEST_F(DatasetLoaderTest, LoadsAnIdxFolderWithItsOwnSplit)
 TEST_F(DatasetLoaderTest, LoadsAGzippedFashionFolderWithFashionClassNames)
 {
     const QString fashion = folder("my-fashion-data");
-    const Bytes train = writeIdxSplit(fashion + "/train-images-idx3-ubyte.gz", fashion + "/train-labels-idx1-ubyte.gz", 30, 0, true);
+    const Bytes train =
+        writeIdxSplit(fashion + "/train-images-idx3-ubyte.gz", fashion + "/train-labels-idx1-ubyte.gz", 30, 0, true);
     writeIdxSplit(fashion + "/t10k-images-idx3-ubyte.gz", fashion + "/t10k-labels-idx1-ubyte.gz", 10, 0, true);
 
     const Dataset dataset = loadDataset(fashion);
@@ -111,8 +113,10 @@ TEST_F(DatasetLoaderTest, LoadsAnIdxFolderWithoutLabels)
 TEST_F(DatasetLoaderTest, LoadsEmnistStyleNames)
 {
     const QString emnist = folder("emnist");
-    writeIdxSplit(emnist + "/emnist-digits-train-images-idx3-ubyte", emnist + "/emnist-digits-train-labels-idx1-ubyte", 11, 0, false);
-    writeIdxSplit(emnist + "/emnist-digits-test-images-idx3-ubyte", emnist + "/emnist-digits-test-labels-idx1-ubyte", 4, 0, false);
+    writeIdxSplit(emnist + "/emnist-digits-train-images-idx3-ubyte", emnist + "/emnist-digits-train-labels-idx1-ubyte",
+                  11, 0, false);
+    writeIdxSplit(emnist + "/emnist-digits-test-images-idx3-ubyte", emnist + "/emnist-digits-test-labels-idx1-ubyte", 4,
+                  0, false);
 
     const Dataset dataset = loadDataset(emnist);
     EXPECT_EQ(dataset.train.count(), 11);
@@ -134,7 +138,8 @@ TEST_F(DatasetLoaderTest, RejectsAnIdxFolderWithoutTestImages)
 {
     const QString half = folder("half");
     writeIdxSplit(half + "/train-images-idx3-ubyte", {}, 11, 0, false);
-    expectMessageContains(inputErrorOf([&] { loadDataset(half); }), {"half", "no test images", "t10k-images-idx3-ubyte"});
+    expectMessageContains(inputErrorOf([&] { loadDataset(half); }),
+                          {"half", "no test images", "t10k-images-idx3-ubyte"});
 }
 
 TEST_F(DatasetLoaderTest, RejectsALabelCountThatDiffersFromTheImageCount)
@@ -143,8 +148,9 @@ TEST_F(DatasetLoaderTest, RejectsALabelCountThatDiffersFromTheImageCount)
     writeIdxSplit(mnist + "/train-images-idx3-ubyte.gz", {}, 20, 0, true);
     writeFile(mnist + "/train-labels-idx1-ubyte.gz", gzipped(idxLabelsFile(Bytes(19, 1))));
     writeIdxSplit(mnist + "/t10k-images-idx3-ubyte.gz", mnist + "/t10k-labels-idx1-ubyte.gz", 10, 0, true);
-    expectMessageContains(inputErrorOf([&] { loadDataset(mnist); }),
-                          {"train-labels-idx1-ubyte.gz", "count mismatch: 19 labels for 20 images in train-images-idx3-ubyte.gz"});
+    expectMessageContains(
+        inputErrorOf([&] { loadDataset(mnist); }),
+        {"train-labels-idx1-ubyte.gz", "count mismatch: 19 labels for 20 images in train-images-idx3-ubyte.gz"});
 }
 
 TEST_F(DatasetLoaderTest, RejectsALabelFileWithAWrongMagic)
@@ -153,7 +159,8 @@ TEST_F(DatasetLoaderTest, RejectsALabelFileWithAWrongMagic)
     writeIdxSplit(mnist + "/train-images-idx3-ubyte", {}, 20, 0, false);
     writeIdxSplit(mnist + "/t10k-images-idx3-ubyte", mnist + "/t10k-labels-idx1-ubyte", 10, 0, false);
     writeIdxSplit(mnist + "/train-labels-idx1-ubyte", {}, 20, 0, false); // images where labels belong
-    expectMessageContains(inputErrorOf([&] { loadDataset(mnist); }), {"train-labels-idx1-ubyte", "not an IDX label file"});
+    expectMessageContains(inputErrorOf([&] { loadDataset(mnist); }),
+                          {"train-labels-idx1-ubyte", "not an IDX label file"});
 }
 
 TEST_F(DatasetLoaderTest, RejectsLabelsForOnlyOneSplit)
@@ -169,13 +176,15 @@ TEST_F(DatasetLoaderTest, RejectsSplitsOfDifferentImageSizes)
     const QString mixed = folder("mixed");
     writeIdxSplit(mixed + "/train-images-idx3-ubyte", {}, 20, 0, false, 4, 3);
     writeIdxSplit(mixed + "/t10k-images-idx3-ubyte", {}, 10, 0, false, 5, 5);
-    expectMessageContains(inputErrorOf([&] { loadDataset(mixed); }), {mixed, "training images are 1x4x3", "test images are 1x5x5"});
+    expectMessageContains(inputErrorOf([&] { loadDataset(mixed); }),
+                          {mixed, "training images are 1x4x3", "test images are 1x5x5"});
 }
 
 TEST_F(DatasetLoaderTest, SplitsAnExplicitIdxFileEveryTenthImage)
 {
     const QString data = folder("digits");
-    const Bytes pixels = writeIdxSplit(data + "/train-images-idx3-ubyte.gz", data + "/train-labels-idx1-ubyte.gz", 25, 0, true);
+    const Bytes pixels =
+        writeIdxSplit(data + "/train-images-idx3-ubyte.gz", data + "/train-labels-idx1-ubyte.gz", 25, 0, true);
 
     const Dataset dataset = loadDataset(data + "/train-images-idx3-ubyte.gz");
     EXPECT_EQ(dataset.name, "digits");
@@ -246,7 +255,8 @@ TEST_F(DatasetLoaderTest, RejectsTooFewImagesToSetAnyAsideForTesting)
 {
     const QString data = folder("tiny");
     writeIdxSplit(data + "/images-idx3-ubyte", {}, 9, 0, false);
-    expectMessageContains(inputErrorOf([&] { loadDataset(data + "/images-idx3-ubyte"); }), {"images-idx3-ubyte", "no test images"});
+    expectMessageContains(inputErrorOf([&] { loadDataset(data + "/images-idx3-ubyte"); }),
+                          {"images-idx3-ubyte", "no test images"});
 }
 
 TEST_F(DatasetLoaderTest, LoadsAnImageFolder)
@@ -270,7 +280,8 @@ TEST_F(DatasetLoaderTest, LoadsAnImageFolder)
 TEST_F(DatasetLoaderTest, RejectsAFolderWithNeitherIdxFilesNorClassFolders)
 {
     const QString empty = folder("empty");
-    expectMessageContains(inputErrorOf([&] { loadDataset(empty); }), {QDir::toNativeSeparators(empty), "no IDX files", "or class folders"});
+    expectMessageContains(inputErrorOf([&] { loadDataset(empty); }),
+                          {QDir::toNativeSeparators(empty), "no IDX files", "or class folders"});
 }
 
 TEST_F(DatasetLoaderTest, RejectsAPathThatDoesNotExist)
@@ -282,7 +293,8 @@ TEST_F(DatasetLoaderTest, RejectsAPathThatDoesNotExist)
 
 TEST_F(DatasetLoaderTest, ListsTheBuiltinsForAnUnknownOne)
 {
-    expectMessageContains(inputErrorOf([] { loadDataset("builtin:mnist"); }), {"builtin:mnist", "unknown built-in", "builtin:shapes"});
+    expectMessageContains(inputErrorOf([] { loadDataset("builtin:mnist"); }),
+                          {"builtin:mnist", "unknown built-in", "builtin:shapes"});
 }
 
 TEST_F(DatasetLoaderTest, RejectsAnEmptySpec)

@@ -66,10 +66,12 @@ TEST_F(GzipFileTest, RejectsCorruptGzipData)
     for (std::size_t i = 20; i < 60; ++i)
         compressed[i] = 0xff;
     writeFile(path("corrupt.gz"), compressed);
-    expectMessageContains(inputErrorOf([&] { readPossiblyGzippedFile(path("corrupt.gz")); }), {"corrupt.gz", "corrupt gzip"});
+    expectMessageContains(inputErrorOf([&] { readPossiblyGzippedFile(path("corrupt.gz")); }),
+                          {"corrupt.gz", "corrupt gzip"});
 }
 
 TEST_F(GzipFileTest, NamesAFileThatCannotBeOpened)
 {
-    expectMessageContains(inputErrorOf([&] { readPossiblyGzippedFile(path("missing.gz")); }), {"missing.gz", "cannot open"});
+    expectMessageContains(inputErrorOf([&] { readPossiblyGzippedFile(path("missing.gz")); }),
+                          {"missing.gz", "cannot open"});
 }

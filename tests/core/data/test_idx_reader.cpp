@@ -68,14 +68,16 @@ TEST_F(IdxReaderTest, RejectsElementTypesOtherThanBytes)
     Bytes file = idxImagesFile(1, 1, 1, {0, 0, 0, 0});
     file[2] = 0x0d; // float
     writeFile(path("floats-idx3"), file);
-    expectMessageContains(inputErrorOf([&] { readIdxImages(path("floats-idx3")); }), {"floats-idx3", "element type 0x0d"});
+    expectMessageContains(inputErrorOf([&] { readIdxImages(path("floats-idx3")); }),
+                          {"floats-idx3", "element type 0x0d"});
 }
 
 TEST_F(IdxReaderTest, RejectsATruncatedRawFileWithBothSizes)
 {
     writeFile(path("train-images-idx3-ubyte"), idxImagesFile(60000, 28, 28, patternPixels(1000 - 16)));
     expectMessageContains(inputErrorOf([&] { readIdxImages(path("train-images-idx3-ubyte")); }),
-                          {"train-images-idx3-ubyte: truncated: header says 60000 images of 28x28 (47040016 bytes), file has 1000 bytes"});
+                          {"train-images-idx3-ubyte: truncated: header says 60000 images of 28x28 (47040016 bytes), "
+                           "file has 1000 bytes"});
 }
 
 TEST_F(IdxReaderTest, RejectsATruncatedGzippedFile)
@@ -96,7 +98,8 @@ TEST_F(IdxReaderTest, RejectsTrailingData)
 TEST_F(IdxReaderTest, RejectsAFileTooShortForAHeader)
 {
     writeFile(path("stub-idx3"), {0, 0, 8, 3, 0, 0});
-    expectMessageContains(inputErrorOf([&] { readIdxImages(path("stub-idx3")); }), {"stub-idx3", "truncated", "header"});
+    expectMessageContains(inputErrorOf([&] { readIdxImages(path("stub-idx3")); }),
+                          {"stub-idx3", "truncated", "header"});
 }
 
 TEST_F(IdxReaderTest, RejectsTruncatedLabels)

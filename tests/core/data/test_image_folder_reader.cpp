@@ -102,14 +102,16 @@ TEST_F(ImageFolderReaderTest, NamesAnUnreadableImage)
     for (int i = 0; i < 3; ++i)
         saveSolid(QStringLiteral("cls/%1.png").arg(i), grey(1));
     writeFile(path("cls/broken.png"), {'n', 'o', 't', ' ', 'a', ' ', 'p', 'n', 'g'});
-    expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }), {"broken.png", "unreadable image"});
+    expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }),
+                          {"broken.png", "unreadable image"});
 }
 
 TEST_F(ImageFolderReaderTest, RejectsAnEmptyClassFolder)
 {
     saveSolid(QStringLiteral("full/0.png"), grey(1));
     QDir(directory.path()).mkpath(QStringLiteral("hollow"));
-    expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }), {"hollow", "empty class folder"});
+    expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }),
+                          {"hollow", "empty class folder"});
 }
 
 TEST_F(ImageFolderReaderTest, RejectsAFolderWithoutClassFolders)

@@ -22,7 +22,8 @@ protected:
     QString write(const QString& name, const std::string& descr, const std::string& shape, const std::vector<T>& values,
                   bool fortranOrder = false, int majorVersion = 1)
     {
-        writeFile(path(name), npyFile(descr, shape, values.data(), values.size() * sizeof(T), fortranOrder, majorVersion));
+        writeFile(path(name),
+                  npyFile(descr, shape, values.data(), values.size() * sizeof(T), fortranOrder, majorVersion));
         return path(name);
     }
 
@@ -97,7 +98,8 @@ TEST_F(NpyReaderTest, ReadsLabelsOfEveryIntegerType)
     EXPECT_EQ(readNpyLabels(write("u2.npy", "<u2", "(4,)", std::vector<std::uint16_t>{0, 7, 2, 300})), expected);
     EXPECT_EQ(readNpyLabels(write("u1.npy", "|u1", "(3,)", Bytes{0, 7, 2})), (std::vector<std::int32_t>{0, 7, 2}));
     EXPECT_EQ(readNpyLabels(write("le-u1.npy", "<u1", "(3,)", Bytes{9, 8, 1})), (std::vector<std::int32_t>{9, 8, 1}));
-    EXPECT_EQ(readNpyLabels(write("column.npy", "<i8", "(2, 1)", std::vector<std::int64_t>{4, 5})), (std::vector<std::int32_t>{4, 5}));
+    EXPECT_EQ(readNpyLabels(write("column.npy", "<i8", "(2, 1)", std::vector<std::int64_t>{4, 5})),
+              (std::vector<std::int32_t>{4, 5}));
     EXPECT_EQ(readNpyLabels(write("big.npy", ">i4", "(1,)", Bytes{0, 0, 1, 2})), (std::vector<std::int32_t>{258}));
 }
 
@@ -109,7 +111,8 @@ TEST_F(NpyReaderTest, RejectsFloatsOutsideTheUnitInterval)
 
 TEST_F(NpyReaderTest, RejectsNotANumber)
 {
-    const QString file = write("nan.npy", "<f4", "(1, 1, 2)", std::vector<float>{0.0f, std::numeric_limits<float>::quiet_NaN()});
+    const QString file =
+        write("nan.npy", "<f4", "(1, 1, 2)", std::vector<float>{0.0f, std::numeric_limits<float>::quiet_NaN()});
     expectMessageContains(inputErrorOf([&] { readNpyImages(file); }), {"nan.npy", "outside [0, 1]"});
 }
 
@@ -123,7 +126,9 @@ TEST_F(NpyReaderTest, RejectsUnsupportedImageDtypes)
 {
     const QString file = write("ints.npy", "<i4", "(1, 1, 2)", std::vector<std::int32_t>{1, 2});
     expectMessageContains(inputErrorOf([&] { readNpyImages(file); }), {"ints.npy", "unsupported image dtype '<i4'"});
-    expectMessageContains(inputErrorOf([&] { readNpyImages(write("complex.npy", "<c8", "(1, 1, 1)", std::vector<float>{0, 0})); }),
+    expectMessageContains(inputErrorOf([&] {
+                              readNpyImages(write("complex.npy", "<c8", "(1, 1, 1)", std::vector<float>{0, 0}));
+                          }),
                           {"complex.npy", "unsupported image dtype '<c8'"});
 }
 
@@ -142,7 +147,8 @@ TEST_F(NpyReaderTest, RejectsNegativeLabels)
 TEST_F(NpyReaderTest, RejectsUnsupportedShapes)
 {
     const QString twoChannels = write("two.npy", "|u1", "(1, 1, 1, 2)", Bytes{1, 2});
-    expectMessageContains(inputErrorOf([&] { readNpyImages(twoChannels); }), {"two.npy", "unsupported image shape (1, 1, 1, 2)"});
+    expectMessageContains(inputErrorOf([&] { readNpyImages(twoChannels); }),
+                          {"two.npy", "unsupported image shape (1, 1, 1, 2)"});
     const QString flat = write("flat.npy", "|u1", "(4,)", Bytes{1, 2, 3, 4});
     expectMessageContains(inputErrorOf([&] { readNpyImages(flat); }), {"flat.npy", "unsupported image shape (4,)"});
 }
@@ -150,7 +156,8 @@ TEST_F(NpyReaderTest, RejectsUnsupportedShapes)
 TEST_F(NpyReaderTest, RejectsTruncatedData)
 {
     const QString file = write("x.npy", "|u1", "(10, 28, 28)", patternPixels(100));
-    expectMessageContains(inputErrorOf([&] { readNpyImages(file); }), {"x.npy", "truncated", "(10, 28, 28)", "7840", "100"});
+    expectMessageContains(inputErrorOf([&] { readNpyImages(file); }),
+                          {"x.npy", "truncated", "(10, 28, 28)", "7840", "100"});
 }
 
 TEST_F(NpyReaderTest, RejectsFilesThatAreNotNpy)
@@ -166,5 +173,6 @@ TEST_F(NpyReaderTest, RejectsAMalformedHeader)
     const std::size_t shapeKey = header.find("'shape'");
     file[shapeKey + 1] = 'S';
     writeFile(path("x.npy"), file);
-    expectMessageContains(inputErrorOf([&] { readNpyImages(path("x.npy")); }), {"x.npy", "malformed .npy header", "'shape'"});
+    expectMessageContains(inputErrorOf([&] { readNpyImages(path("x.npy")); }),
+                          {"x.npy", "malformed .npy header", "'shape'"});
 }

@@ -1,24 +1,24 @@
-#include "tests/support/shapes_fixture.h"
 #include "tests/support/python_check.h"
+#include "tests/support/shapes_fixture.h"
 
-#include "core/files/GifWriter.h"
 #include "core/decode/LatentCodes.h"
-#include "core/files/NpyWriter.h"
 #include "core/engine/Trainer.h"
+#include "core/files/GifWriter.h"
+#include "core/files/NpyWriter.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <gif_lib.h>
 #include <cmath>
+#include <gif_lib.h>
 #include <gtest/gtest.h>
 
 namespace vae {
 namespace {
 
-using testing::shapesDataset;
 using testing::runPython;
+using testing::shapesDataset;
 using testing::smallConfig;
 
 class Exports : public ::testing::Test {
@@ -44,7 +44,8 @@ TEST_F(Exports, LatentCodesMatchTheSnapshotAndLoadInNumpyWithShapeAndDtype)
     ASSERT_EQ(written, QStringList({path("codes.npy"), path("codes_labels.npy")}));
     const QStringList summary = runPython(QStringLiteral("import sys, numpy as np\n"
                                                          "c = np.load(sys.argv[1]); l = np.load(sys.argv[2])\n"
-                                                         "print(c.shape, c.dtype, l.shape, l.dtype, '|', float(c[1234, 0, 0]), float(c[1234, 1, 1]), int(l[7]))"),
+                                                         "print(c.shape, c.dtype, l.shape, l.dtype, '|', float(c[1234, "
+                                                         "0, 0]), float(c[1234, 1, 1]), int(l[7]))"),
                                           written)
                                     .split(QLatin1Char('|'));
     ASSERT_EQ(summary.size(), 2);
@@ -76,14 +77,15 @@ TEST_F(Exports, DecodedPixelsAreTheDecoderProbabilitiesRoundedToTheNearestByte)
     const std::vector<float> latents{0.0f, 0.0f, 1.5f, -2.0f, -3.0f, 0.7f};
     const std::vector<std::uint8_t> pixels = trainer.snapshot()->decode(latents.data(), 3);
     // The same decoder written out by hand in PyTorch from the exported weights.
-    const QStringList probabilities = runPython(QStringLiteral("import sys, torch\n"
-                                                               "w = torch.load(sys.argv[1])\n"
-                                                               "z = torch.tensor([[0.0, 0.0], [1.5, -2.0], [-3.0, 0.7]])\n"
-                                                               "h = torch.relu(z @ w['decoder.0.weight'].T + w['decoder.0.bias'])\n"
-                                                               "p = torch.sigmoid(h @ w['output_mean.weight'].T + w['output_mean.bias'])\n"
-                                                               "print(' '.join(repr(float(v)) for v in p.flatten()))"),
-                                                {path("weights.pt")})
-                                          .split(QLatin1Char(' '));
+    const QStringList probabilities =
+        runPython(QStringLiteral("import sys, torch\n"
+                                 "w = torch.load(sys.argv[1])\n"
+                                 "z = torch.tensor([[0.0, 0.0], [1.5, -2.0], [-3.0, 0.7]])\n"
+                                 "h = torch.relu(z @ w['decoder.0.weight'].T + w['decoder.0.bias'])\n"
+                                 "p = torch.sigmoid(h @ w['output_mean.weight'].T + w['output_mean.bias'])\n"
+                                 "print(' '.join(repr(float(v)) for v in p.flatten()))"),
+                  {path("weights.pt")})
+            .split(QLatin1Char(' '));
     ASSERT_EQ(std::size_t(probabilities.size()), pixels.size());
     int compared = 0;
     int roundedUp = 0;
@@ -93,7 +95,8 @@ TEST_F(Exports, DecodedPixelsAreTheDecoderProbabilitiesRoundedToTheNearestByte)
             continue; // a tie within float error: either neighbour is right
         ++compared;
         roundedUp += std::lround(scaled) > std::floor(scaled) ? 1 : 0;
-        ASSERT_EQ(int(pixels[i]), int(std::lround(scaled))) << "pixel " << i << ", probability " << probabilities[int(i)].toStdString();
+        ASSERT_EQ(int(pixels[i]), int(std::lround(scaled)))
+            << "pixel " << i << ", probability " << probabilities[int(i)].toStdString();
     }
     EXPECT_GT(compared, 2300);
     EXPECT_GT(roundedUp, 100); // truncating instead of rounding would have failed
@@ -145,7 +148,8 @@ TEST_F(Exports, AnUnwritablePathReportsTheErrorAndWritesNothing)
     } catch (const std::runtime_error& error) {
         EXPECT_NE(std::string(error.what()).find("missing-folder/out.gif"), std::string::npos) << error.what();
     }
-    EXPECT_THROW(writeFileAtomically(path("missing-folder/x.npy"), npyBytes(std::vector<float>{1.0f}, {1})), std::runtime_error);
+    EXPECT_THROW(writeFileAtomically(path("missing-folder/x.npy"), npyBytes(std::vector<float>{1.0f}, {1})),
+                 std::runtime_error);
     EXPECT_TRUE(QDir(directory.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 }
 

@@ -1,8 +1,8 @@
 #include "tests/support/shapes_fixture.h"
 
-#include "core/files/CheckpointFile.h"
 #include "core/data/InputError.h"
 #include "core/engine/Trainer.h"
+#include "core/files/CheckpointFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -144,7 +144,11 @@ TEST_F(Checkpoint, AFailedSaveLeavesThePreviousFileIntact)
     Trainer trainer(smallConfig(), shapesDataset());
     trainer.trainStep();
     trainer.saveCheckpoint(path("kept.vae"));
-    const QByteArray before = [this] { QFile f(path("kept.vae")); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    const QByteArray before = [this] {
+        QFile f(path("kept.vae"));
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }();
     ASSERT_TRUE(QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     trainer.trainStep();
     const bool running_as_root = QFile(path("probe")).open(QIODevice::WriteOnly);

@@ -16,8 +16,9 @@ TEST(FusedAdam, FollowsTorchAdamStepForStep)
     FusedAdam fusedOptimizer({fused}, options);
     for (int step = 0; step < 20; ++step) {
         const torch::Tensor target = torch::randn({300, 70});
-        for (auto [parameter, optimizer] : {std::pair<torch::Tensor*, torch::optim::Optimizer*>{&reference, &referenceOptimizer},
-                                            {&fused, &fusedOptimizer}}) {
+        for (auto [parameter, optimizer] :
+             {std::pair<torch::Tensor*, torch::optim::Optimizer*>{&reference, &referenceOptimizer},
+              {&fused, &fusedOptimizer}}) {
             optimizer->zero_grad();
             (*parameter - target).pow(3).abs().sum().backward();
             optimizer->step();

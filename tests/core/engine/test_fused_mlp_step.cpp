@@ -6,7 +6,7 @@
 namespace vae {
 namespace {
 
-class FusedMlpStepTest : public ::testing::TestWithParam<Activation> {};
+class FusedMlpStepTest : public ::testing::TestWithParam<Activation> { };
 
 TEST_P(FusedMlpStepTest, GivesAutogradsTermsAndGradients)
 {

@@ -25,7 +25,8 @@ TEST(AnalyticKl, EqualsMonteCarloEstimateWithinItsStandardError)
     const torch::Tensor analytic = analyticKl(posterior).to(torch::kDouble);
     for (int i = 0; i < 4; ++i) {
         EXPECT_GT(analytic[i].item<double>(), 0.0);
-        EXPECT_NEAR(analytic[i].item<double>(), estimate[i].item<double>(), 4 * standardError[i].item<double>()) << "image " << i;
+        EXPECT_NEAR(analytic[i].item<double>(), estimate[i].item<double>(), 4 * standardError[i].item<double>())
+            << "image " << i;
     }
 }
 
@@ -50,8 +51,8 @@ TEST(GaussianLikelihood, MatchesTheFormula)
 {
     const DecoderOutput decoded{torch::tensor({{0.25f, 0.75f}}), torch::tensor({{0.0f, std::log(0.25f)}})};
     const torch::Tensor target = torch::tensor({{0.5f, 0.5f}});
-    const double expected = (-0.5 * std::log(2 * M_PI) - 0.5 * 0.0625)
-        + (-0.5 * std::log(2 * M_PI) - 0.5 * std::log(0.25) - 0.5 * 0.0625 / 0.25);
+    const double expected = (-0.5 * std::log(2 * M_PI) - 0.5 * 0.0625) +
+        (-0.5 * std::log(2 * M_PI) - 0.5 * std::log(0.25) - 0.5 * 0.0625 / 0.25);
     EXPECT_NEAR(logLikelihood(decoded, target, Likelihood::Gaussian).item<double>(), expected, 1e-5);
 }
 
@@ -66,7 +67,8 @@ protected:
         network = VaeNetwork(config, 1, 1, 2);
         torch::NoGradGuard noGrad;
         for (auto& parameter : network->named_parameters()) {
-            const torch::Tensor values = torch::arange(parameter.value().numel(), torch::kFloat).reshape(parameter.value().sizes());
+            const torch::Tensor values =
+                torch::arange(parameter.value().numel(), torch::kFloat).reshape(parameter.value().sizes());
             parameter.value().copy_(0.1 * values - 0.05);
         }
     }

@@ -148,7 +148,7 @@ TEST(Trainer, AnInterruptedEvaluationLeavesTheEpochEndPending)
     EXPECT_TRUE(trainer.finished());
 }
 
-class EndToEnd : public ::testing::TestWithParam<Architecture> {};
+class EndToEnd : public ::testing::TestWithParam<Architecture> { };
 
 TEST_P(EndToEnd, TestElboImprovesWithTraining)
 {
@@ -186,7 +186,8 @@ TEST(Trainer, EveryEstimatorLikelihoodAndOptimiserTrains)
                 config.binarization = likelihood == Likelihood::Bernoulli ? Binarization::Dynamic : Binarization::None;
                 Trainer trainer(config, shapesDataset());
                 const auto steps = trainSteps(trainer, 30);
-                const std::string label = (toString(estimator) + "/" + toString(likelihood) + "/" + toString(optimizer)).toStdString();
+                const std::string label =
+                    (toString(estimator) + "/" + toString(likelihood) + "/" + toString(optimizer)).toStdString();
                 EXPECT_GT(steps.back().elbo, steps.front().elbo) << label;
                 EXPECT_GE(steps.back().kl, estimator == Estimator::Analytic ? 0.0f : -5.0f) << label;
             }

@@ -17,7 +17,8 @@ std::vector<std::uint8_t> rampImages(int count, int channels, int height, int wi
     return pixels;
 }
 
-QImage tiledOneByOne(const std::vector<std::uint8_t>& pixels, int count, int channels, int height, int width, int columns, const TileLayout& layout)
+QImage tiledOneByOne(const std::vector<std::uint8_t>& pixels, int count, int channels, int height, int width,
+                     int columns, const TileLayout& layout)
 {
     std::vector<QImage> tiles;
     const std::size_t size = std::size_t(channels * height * width);
@@ -34,10 +35,12 @@ TEST(ImageTiles, TilingPixelsDirectlyGivesThePictureOfTheSeparateImages)
             const std::vector<std::uint8_t> pixels = rampImages(count, channels, height, width);
             const QImage direct = tilePixels(pixels.data(), count, channels, height, width, columns, layout);
             const QImage expected = tiledOneByOne(pixels, count, channels, height, width, columns, layout);
-            SCOPED_TRACE(testing::Message() << channels << " channels, scale " << layout.scale << ", border " << layout.border);
+            SCOPED_TRACE(testing::Message()
+                         << channels << " channels, scale " << layout.scale << ", border " << layout.border);
             EXPECT_EQ(direct.format(), channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB32);
-            EXPECT_EQ(direct.size(), QSize(columns * (width * layout.scale + layout.border) + layout.border,
-                                           3 * (height * layout.scale + layout.border) + layout.border));
+            EXPECT_EQ(direct.size(),
+                      QSize(columns * (width * layout.scale + layout.border) + layout.border,
+                            3 * (height * layout.scale + layout.border) + layout.border));
             EXPECT_EQ(direct, expected);
         }
     }

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 
 namespace vae {
 namespace {
@@ -66,7 +66,8 @@ TEST(LatestJobRunner, AThrowingJobBecomesAFailureNamingTheTask)
     LatestJobRunner runner(QStringLiteral("decoding the test grid"));
     QSignalSpy failures(&runner, &LatestJobRunner::failed);
     bool delivered = false;
-    runner.run([]() -> int { throw std::runtime_error("shape mismatch\nwith a long trace"); }, [&](int) { delivered = true; });
+    runner.run([]() -> int { throw std::runtime_error("shape mismatch\nwith a long trace"); },
+               [&](int) { delivered = true; });
     ASSERT_TRUE(waitUntil([&] { return !runner.busy(); }));
     ASSERT_EQ(failures.count(), 1);
     EXPECT_EQ(failures.front().front().toString(), QStringLiteral("decoding the test grid failed: shape mismatch"));

@@ -1,8 +1,8 @@
 #include "tests/support/QtTestRegistry.h"
 #include "tests/support/tiny_fixture.h"
 
-#include "core/files/CheckpointFile.h"
 #include "core/data/DatasetLoader.h"
+#include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
 
 #include <QElapsedTimer>
@@ -23,11 +23,16 @@ struct SessionRecord {
             for (const StepMetrics& step : steps)
                 this->steps.push_back(step);
         });
-        QObject::connect(&session, &TrainingSession::epochFinished, [this](const EpochMetrics& epoch) { epochs.push_back(epoch); });
-        QObject::connect(&session, &TrainingSession::snapshotReady, [this](const SnapshotPtr& snapshot) { snapshots.push_back(snapshot); });
-        QObject::connect(&session, &TrainingSession::settingsApplied, [this](const TrainingConfig& config) { applied.push_back(config); });
-        QObject::connect(&session, &TrainingSession::modelSaved, [this](const QString& path) { saved.push_back(path); });
-        QObject::connect(&session, &TrainingSession::failed, [this](const QString& message) { failures.push_back(message); });
+        QObject::connect(&session, &TrainingSession::epochFinished,
+                         [this](const EpochMetrics& epoch) { epochs.push_back(epoch); });
+        QObject::connect(&session, &TrainingSession::snapshotReady,
+                         [this](const SnapshotPtr& snapshot) { snapshots.push_back(snapshot); });
+        QObject::connect(&session, &TrainingSession::settingsApplied,
+                         [this](const TrainingConfig& config) { applied.push_back(config); });
+        QObject::connect(&session, &TrainingSession::modelSaved,
+                         [this](const QString& path) { saved.push_back(path); });
+        QObject::connect(&session, &TrainingSession::failed,
+                         [this](const QString& message) { failures.push_back(message); });
     }
     std::int64_t lastStep() const { return steps.empty() ? 0 : steps.back().step; }
 
@@ -96,7 +101,8 @@ private Q_SLOTS:
         QVERIFY(waitForState(session, SessionState::Running));
         QVERIFY(waitUntil([&] { return record.epochs.size() >= 2; }));
         // Tiny steps take microseconds: many per signal, so the window is not flooded.
-        QVERIFY2(record.steps.size() > 3 * std::size_t(record.batches), qPrintable(QStringLiteral("%1 steps in %2 signals").arg(record.steps.size()).arg(record.batches)));
+        QVERIFY2(record.steps.size() > 3 * std::size_t(record.batches),
+                 qPrintable(QStringLiteral("%1 steps in %2 signals").arg(record.steps.size()).arg(record.batches)));
         for (std::size_t i = 0; i < record.steps.size(); ++i)
             QCOMPARE(record.steps[i].step, std::int64_t(i + 1));
         QCOMPARE(record.epochs[0].epoch, 1);
@@ -107,7 +113,8 @@ private Q_SLOTS:
         sincePause.start();
         session.pause();
         QVERIFY(waitForState(session, SessionState::Paused));
-        QVERIFY2(sincePause.elapsed() < 500, qPrintable(QStringLiteral("paused after %1 ms").arg(sincePause.elapsed())));
+        QVERIFY2(sincePause.elapsed() < 500,
+                 qPrintable(QStringLiteral("paused after %1 ms").arg(sincePause.elapsed())));
         const std::int64_t pausedAt = record.lastStep();
         QVERIFY(!record.snapshots.empty());
         QCOMPARE(record.snapshots.back()->step(), pausedAt);
@@ -178,7 +185,8 @@ private Q_SLOTS:
         session.setLearningRate(0.02);
         session.setBeta(0.5);
         QVERIFY(waitUntil([&] {
-            return !record.applied.empty() && record.applied.back().learningRate == 0.02 && record.applied.back().beta == 0.5;
+            return !record.applied.empty() && record.applied.back().learningRate == 0.02 &&
+                record.applied.back().beta == 0.5;
         }));
         QVERIFY(session.state() == SessionState::Running);
 
@@ -210,7 +218,11 @@ private Q_SLOTS:
         QCOMPARE(record.saved[0], path);
         QVERIFY(session.state() == SessionState::Running); // saving did not pause the run
         const CheckpointContents saved = readCheckpointFile(path);
-        const int savedSteps = saved.meta.value(QStringLiteral("progress")).toObject().value(QStringLiteral("completed_steps")).toString().toInt();
+        const int savedSteps = saved.meta.value(QStringLiteral("progress"))
+                                   .toObject()
+                                   .value(QStringLiteral("completed_steps"))
+                                   .toString()
+                                   .toInt();
         QVERIFY(savedSteps >= 60);
 
         session.openModel(path);

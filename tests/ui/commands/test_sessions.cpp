@@ -1,10 +1,11 @@
 #include "tests/support/trained_model_fixture.h"
 
-#include "core/files/CheckpointFile.h"
 #include "core/data/DatasetLoader.h"
+#include "core/files/CheckpointFile.h"
 #include "core/files/NpyWriter.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/Autosave.h"
+#include "ui/commands/SessionFiles.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
@@ -12,7 +13,6 @@
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
-#include "ui/commands/SessionFiles.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -41,8 +41,10 @@ struct Window {
         QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& trained) {
             steps.insert(steps.end(), trained.begin(), trained.end());
         });
-        QObject::connect(&session, &TrainingSession::modelSaved, [this](const QString& path) { saved.push_back(path); });
-        QObject::connect(&session, &TrainingSession::failed, [this](const QString& message) { failures.push_back(message); });
+        QObject::connect(&session, &TrainingSession::modelSaved,
+                         [this](const QString& path) { saved.push_back(path); });
+        QObject::connect(&session, &TrainingSession::failed,
+                         [this](const QString& message) { failures.push_back(message); });
         explorer.resize(1000, 700);
         explorer.show();
     }
@@ -51,7 +53,8 @@ struct Window {
         const std::size_t target = steps.size() + std::size_t(count);
         for (int i = 0; i < count; ++i)
             session.step();
-        EXPECT_TRUE(waitUntil([&] { return steps.size() == target; })) << "trained " << steps.size() << " of " << target << " steps";
+        EXPECT_TRUE(waitUntil([&] { return steps.size() == target; }))
+            << "trained " << steps.size() << " of " << target << " steps";
     }
     void saveAndWait(const QString& path)
     {

@@ -4,8 +4,8 @@
 #include "core/latent/LatentGeometry.h"
 #include "core/latent/LatentSampling.h"
 #include "core/session/TrainingSession.h"
-#include "ui/curves/CurvesView.h"
 #include "ui/commands/ExportActions.h"
+#include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlaneControls.h"
@@ -45,7 +45,9 @@ protected:
         QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& opened) { run = opened; });
         QObject::connect(&session, &TrainingSession::snapshotReady, &explorer, &LatentExplorer::showSnapshot);
         exports.setFileChooser([this](const QString&, const QString&, const QString&) { return target; });
-        exports.setLayoutChooser([](int side, const ImageExportLayout&) { return ImageExportLayout{cellScale * side, border}; });
+        exports.setLayoutChooser([](int side, const ImageExportLayout&) {
+            return ImageExportLayout{cellScale * side, border};
+        });
         QObject::connect(&exports, &ExportActions::failed, [this](const QString& message) { failures << message; });
         QObject::connect(&exports, &ExportActions::exported, [this](const QStringList& paths) { written << paths; });
         explorer.resize(1000, 700);
@@ -53,7 +55,8 @@ protected:
         curves.resize(500, 400);
         curves.show();
         session.openModel(testing::trainedModel(3).checkpointPath);
-        ASSERT_TRUE(waitUntil([&] { return explorer.space().snapshot() && explorer.space().plane().latentDim() == 3; }));
+        ASSERT_TRUE(
+            waitUntil([&] { return explorer.space().snapshot() && explorer.space().plane().latentDim() == 3; }));
         snapshot = explorer.space().snapshot();
         side = snapshot->width();
     }
@@ -74,7 +77,8 @@ protected:
     {
         const int x0 = gap + column * (side * scale + gap);
         const int y0 = gap + row * (side * scale + gap);
-        return tiled.copy(x0, y0, side * scale, side * scale).scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        return tiled.copy(x0, y0, side * scale, side * scale)
+            .scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
     }
 
     QWidget window;
@@ -103,8 +107,11 @@ TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
     const int dim = snapshot->latentDim();
     for (int row = 0; row < 5; ++row)
         for (int column = 0; column < 5; ++column) {
-            const std::vector<float> z(points.begin() + (row * 5 + column) * dim, points.begin() + (row * 5 + column + 1) * dim);
-            EXPECT_LE(largestPixelDifference(cell(grid, row, column, cellScale, border), decodedDirectly(*snapshot, z)), 1) << row << "," << column;
+            const std::vector<float> z(points.begin() + (row * 5 + column) * dim,
+                                       points.begin() + (row * 5 + column + 1) * dim);
+            EXPECT_LE(largestPixelDifference(cell(grid, row, column, cellScale, border), decodedDirectly(*snapshot, z)),
+                      1)
+                << row << "," << column;
         }
     // Nearest-neighbour scaling: each image pixel is a solid 3x3 block.
     EXPECT_EQ(grid.pixel(border, border), grid.pixel(border + 2, border + 2));
@@ -117,7 +124,9 @@ TEST_F(WindowExports, TheCursorImageIsTheDecodedCursorLatent)
     const QString path = exportTo("exportCursorImage", QStringLiteral("cursor.png"));
     const QImage image(path);
     ASSERT_EQ(image.size(), QSize(cellScale * side, cellScale * side));
-    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0), decodedDirectly(*snapshot, explorer.space().cursorLatent())), 1);
+    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0),
+                                     decodedDirectly(*snapshot, explorer.space().cursorLatent())),
+              1);
 }
 
 TEST_F(WindowExports, TheInterpolationIsAStripAndAGifOfKFrames)
@@ -136,7 +145,8 @@ TEST_F(WindowExports, TheInterpolationIsAStripAndAGifOfKFrames)
     const std::vector<float> path = interpolationPath(from, choice.ends[1].point, 7, InterpolationKind::Spherical);
     for (int step = 0; step < 7; ++step) {
         const std::vector<float> z(path.begin() + step * 3, path.begin() + (step + 1) * 3);
-        EXPECT_LE(largestPixelDifference(cell(strip, 0, step, cellScale, border), decodedDirectly(*snapshot, z)), 1) << step;
+        EXPECT_LE(largestPixelDifference(cell(strip, 0, step, cellScale, border), decodedDirectly(*snapshot, z)), 1)
+            << step;
     }
 
     const QString gif = exportTo("exportInterpolationGif", QStringLiteral("path.gif"));
@@ -160,7 +170,10 @@ TEST_F(WindowExports, ThePriorSheetShowsThePanelsDraws)
     const std::vector<float> draws = priorSamples(100, 3, 42);
     for (int index : {0, 37, 99}) {
         const std::vector<float> z(draws.begin() + index * 3, draws.begin() + (index + 1) * 3);
-        EXPECT_LE(largestPixelDifference(cell(sheet, index / 10, index % 10, cellScale, border), decodedDirectly(*snapshot, z)), 1) << index;
+        EXPECT_LE(largestPixelDifference(cell(sheet, index / 10, index % 10, cellScale, border),
+                                         decodedDirectly(*snapshot, z)),
+                  1)
+            << index;
     }
 }
 
@@ -227,14 +240,16 @@ TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
     QFile blocker(folder.filePath(QStringLiteral("not-a-folder")));
     ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    for (const char* action : {"exportGrid", "exportInterpolationGif", "exportStepsCsv", "exportPlotPdf", "exportTestCodes"}) {
+    for (const char* action :
+         {"exportGrid", "exportInterpolationGif", "exportStepsCsv", "exportPlotPdf", "exportTestCodes"}) {
         failures.clear();
         const QString path = exportTo(action, QStringLiteral("not-a-folder/out.gif"));
         ASSERT_EQ(failures.size(), 1) << action;
         EXPECT_TRUE(failures[0].contains(path)) << failures[0].toStdString();
     }
     EXPECT_TRUE(written.isEmpty());
-    EXPECT_EQ(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{QStringLiteral("not-a-folder")});
+    EXPECT_EQ(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+              QStringList{QStringLiteral("not-a-folder")});
 }
 
 } // namespace

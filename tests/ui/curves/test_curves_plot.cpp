@@ -91,7 +91,8 @@ private Q_SLOTS:
         plot.appendSteps(steps(1, 100));
         plot.setSmoothing(0.0);
         for (int i : {0, 50, 99})
-            QCOMPARE((plot.graph(KlTrend)->data()->constBegin() + i)->value, (plot.graph(KlRaw)->data()->constBegin() + i)->value);
+            QCOMPARE((plot.graph(KlTrend)->data()->constBegin() + i)->value,
+                     (plot.graph(KlRaw)->data()->constBegin() + i)->value);
         plot.setSmoothing(0.95);
         const double trendAt99 = (plot.graph(KlTrend)->data()->constBegin() + 99)->value;
         QVERIFY(trendAt99 > 5.5 && trendAt99 < 6.5); // the raw KL cycles 5, 6, 7
@@ -165,7 +166,8 @@ private Q_SLOTS:
         plot.replot();
         QSignalSpy readout(&plot, &CurvesPlot::readoutChanged);
         QCPAxis* keyAxis = plot.graph(ElboRaw)->keyAxis();
-        const QPoint atStep40(int(keyAxis->coordToPixel(40.0)), int(plot.graph(ElboRaw)->valueAxis()->axisRect()->center().y()));
+        const QPoint atStep40(int(keyAxis->coordToPixel(40.0)),
+                              int(plot.graph(ElboRaw)->valueAxis()->axisRect()->center().y()));
         QTest::mouseMove(&plot, atStep40);
         QVERIFY(readout.count() >= 1);
         const QString text = readout.last().at(0).toString();

@@ -9,7 +9,8 @@ namespace {
 
 TEST(LatentAxisTicks, LinearTicksAreRoundAndQuantileTicksThinOutInTheTails)
 {
-    EXPECT_EQ(latentTicks(-3.5, 3.5, GridSpacing::Linear, 100.0, 46.0), (QVector<double>{-3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5}));
+    EXPECT_EQ(latentTicks(-3.5, 3.5, GridSpacing::Linear, 100.0, 46.0),
+              (QVector<double>{-3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5}));
     EXPECT_EQ(latentTicks(-3.5, 3.5, GridSpacing::Linear, 30.0, 46.0), (QVector<double>{-2, 0, 2}));
 
     const QVector<double> quantile = latentTicks(0.0, 1.0, GridSpacing::Quantile, 500.0, 46.0);

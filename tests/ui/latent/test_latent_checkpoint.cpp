@@ -4,12 +4,12 @@
 #include "core/session/TrainingSession.h"
 #include "ui/latent/LatentCursorPreview.h"
 #include "ui/latent/LatentExplorer.h"
-#include "ui/widgets/PixelImageLabel.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentPlaneView.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/widgets/PixelImageLabel.h"
 
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -50,7 +50,8 @@ TEST(LatentExplorer, EveryViewWorksOnAnOpenedCheckpoint)
     explorer.space().setCursor(QPointF(1.25, -0.75));
     // The preview of the cursor's first place may still arrive first: wait for the new one.
     const auto showsCursor = [&] {
-        return largestPixelDifference(explorer.cursorPreview().image().image(), decodedDirectly(*snapshot, explorer.space().cursorLatent())) == 0;
+        return largestPixelDifference(explorer.cursorPreview().image().image(),
+                                      decodedDirectly(*snapshot, explorer.space().cursorLatent())) == 0;
     };
     ASSERT_TRUE(waitUntil([&] { return !previews.isEmpty() && showsCursor(); }));
 

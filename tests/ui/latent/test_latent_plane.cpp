@@ -27,7 +27,9 @@ using testing::waitUntil;
 // A plane panel on screen, fed one snapshot of a model with `latentDim` dimensions, its test set
 // encoded and its first grid shown.
 struct PlaneFixture {
-    explicit PlaneFixture(int latentDim) : model(trainedModel(latentDim)), panel(space)
+    explicit PlaneFixture(int latentDim)
+        : model(trainedModel(latentDim))
+        , panel(space)
     {
         panel.resize(700, 700);
         panel.show();
@@ -88,12 +90,15 @@ void expectCellsDecodeThePointsUnderThem(PlaneFixture& fixture, int cells)
     for (int row = 0; row < cells; ++row)
         for (int column = 0; column < cells; ++column) {
             // The cell's centre in view coordinates, then the pixel the view draws it at.
-            const QPointF centreView(rect.left() + (column + 0.5) * rect.width() / cells, rect.bottom() - (row + 0.5) * rect.height() / cells);
+            const QPointF centreView(rect.left() + (column + 0.5) * rect.width() / cells,
+                                     rect.bottom() - (row + 0.5) * rect.height() / cells);
             const QPointF centrePlane(viewToLatent(centreView.x(), spacing), viewToLatent(centreView.y(), spacing));
             const QPointF pixel = view.pixelAt(centrePlane);
             const QPointF underPixel = view.planeAt(pixel);
             const std::vector<float> z = fixture.space.plane().point(underPixel.x(), underPixel.y());
-            EXPECT_LE(largestPixelDifference(fixture.tile(row, column, cells), decodedDirectly(*fixture.model.snapshot, z)), 1)
+            EXPECT_LE(
+                largestPixelDifference(fixture.tile(row, column, cells), decodedDirectly(*fixture.model.snapshot, z)),
+                1)
                 << "cell " << row << "," << column;
         }
 }
@@ -105,8 +110,10 @@ TEST(LatentPlanePanel, TheLinearGridDecodesExactlyTheLatentPointsItShows)
     ASSERT_TRUE(fixture.showGridAfter([&] { fixture.panel.controls().setGrid({6, 2.0, GridSpacing::Linear}); }));
     expectCellsDecodeThePointsUnderThem(fixture, 6);
     // And exactly the points of gridPoints: the top-left cell is (-2, 2), the bottom-right (2, -2).
-    EXPECT_EQ(largestPixelDifference(fixture.tile(0, 0, 6), decodedDirectly(*fixture.model.snapshot, {-2.0f, 2.0f})), 0);
-    EXPECT_EQ(largestPixelDifference(fixture.tile(5, 5, 6), decodedDirectly(*fixture.model.snapshot, {2.0f, -2.0f})), 0);
+    EXPECT_EQ(largestPixelDifference(fixture.tile(0, 0, 6), decodedDirectly(*fixture.model.snapshot, {-2.0f, 2.0f})),
+              0);
+    EXPECT_EQ(largestPixelDifference(fixture.tile(5, 5, 6), decodedDirectly(*fixture.model.snapshot, {2.0f, -2.0f})),
+              0);
 }
 
 TEST(LatentPlanePanel, TheQuantileGridDecodesThePriorQuantilesItShows)
@@ -119,7 +126,8 @@ TEST(LatentPlanePanel, TheQuantileGridDecodesThePriorQuantilesItShows)
     // The middle row's first cell sits at the 10% quantile: z = (-1.28155, 0).
     const float tenPercent = float(normalQuantile(0.1));
     EXPECT_NEAR(tenPercent, -1.2815516, 1e-6);
-    EXPECT_EQ(largestPixelDifference(fixture.tile(2, 0, 5), decodedDirectly(*fixture.model.snapshot, {tenPercent, 0.0f})), 0);
+    EXPECT_EQ(
+        largestPixelDifference(fixture.tile(2, 0, 5), decodedDirectly(*fixture.model.snapshot, {tenPercent, 0.0f})), 0);
 }
 
 TEST(LatentPlanePanel, TheChosenAxesAndTheReferencePointShapeThePlane)
@@ -159,10 +167,13 @@ TEST(LatentPlanePanel, TheChosenAxesAndTheReferencePointShapeThePlane)
 
     // The scatter shows each image's posterior mean projected onto the plane: (z2, z0).
     const int central = mostCentralPoint(fixture.space);
-    const QPointF drawn = fixture.panel.view().pixelAt({encoded.codes.mean(central)[2], encoded.codes.mean(central)[0]});
+    const QPointF drawn =
+        fixture.panel.view().pixelAt({encoded.codes.mean(central)[2], encoded.codes.mean(central)[0]});
     EXPECT_EQ(fixture.panel.view().pointAt(drawn), central);
 
-    ASSERT_TRUE(fixture.showGridAfter([&] { fixture.space.choosePlane({PlaneAxes::PrincipalComponents, 2, 0, PlaneReference::Zero}); }));
+    ASSERT_TRUE(fixture.showGridAfter([&] {
+        fixture.space.choosePlane({PlaneAxes::PrincipalComponents, 2, 0, PlaneReference::Zero});
+    }));
     const LatentPlane& components = fixture.space.plane();
     const PrincipalAxes& axes = fixture.space.encoded()->axes;
     EXPECT_EQ(components.u, axes.first);

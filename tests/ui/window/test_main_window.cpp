@@ -1,16 +1,16 @@
 #include "tests/support/QtTestRegistry.h"
 #include "tests/support/tiny_fixture.h"
 
-#include "core/files/CheckpointFile.h"
 #include "core/engine/EngineRuntime.h"
 #include "core/engine/Trainer.h"
+#include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
-#include "ui/window/AboutText.h"
 #include "ui/curves/CurvesPlot.h"
+#include "ui/panels/ReconstructionPanel.h"
 #include "ui/widgets/ImageGrid.h"
+#include "ui/window/AboutText.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/MessageBanner.h"
-#include "ui/panels/ReconstructionPanel.h"
 #include "ui/window/TrainingStatusBar.h"
 
 #include <QAction>
@@ -39,8 +39,10 @@ struct Observed {
     explicit Observed(TrainingSession& session)
     {
         QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& run) { runs.push_back(run); });
-        QObject::connect(&session, &TrainingSession::settingsApplied, [this](const TrainingConfig& config) { applied.push_back(config); });
-        QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& steps) { lastStep = steps.last().step; });
+        QObject::connect(&session, &TrainingSession::settingsApplied,
+                         [this](const TrainingConfig& config) { applied.push_back(config); });
+        QObject::connect(&session, &TrainingSession::stepsTrained,
+                         [this](const QVector<StepMetrics>& steps) { lastStep = steps.last().step; });
     }
     std::vector<RunInfo> runs;
     std::vector<TrainingConfig> applied;
@@ -96,7 +98,8 @@ private Q_SLOTS:
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
         window_->openDataset(shapes);
-        QVERIFY(waitUntil([this] { return !observed_->runs.empty() && window_->session().state() == SessionState::Ready; }));
+        QVERIFY(waitUntil(
+            [this] { return !observed_->runs.empty() && window_->session().state() == SessionState::Ready; }));
     }
 
     void cleanup()
@@ -112,19 +115,22 @@ private Q_SLOTS:
         QCOMPARE(run.config.latentDim, 2); // the defaults, as nothing was stored
         const QStringList texts = [this] {
             QStringList result;
-            for (const QLabel* label : window_->findChild<QWidget*>(QStringLiteral("datasetPanel"))->findChildren<QLabel*>())
+            for (const QLabel* label :
+                 window_->findChild<QWidget*>(QStringLiteral("datasetPanel"))->findChildren<QLabel*>())
                 result << label->text();
             return result;
         }();
         QVERIFY2(texts.contains(QStringLiteral("shapes")), qPrintable(texts.join(QLatin1Char('|'))));
-        QVERIFY2(texts.contains(QStringLiteral("12,000 training, 2,000 test")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(texts.contains(QStringLiteral("12,000 training, 2,000 test")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(window_->windowTitle().contains(QStringLiteral("shapes")));
     }
 
     void liveControlsReachTheTrainingModel()
     {
         control<QDoubleSpinBox>(*window_, "learningRate")->setValue(0.005);
-        QVERIFY(waitUntil([this] { return !observed_->applied.empty() && observed_->applied.back().learningRate == 0.005; }));
+        QVERIFY(waitUntil(
+            [this] { return !observed_->applied.empty() && observed_->applied.back().learningRate == 0.005; }));
         control<QDoubleSpinBox>(*window_, "beta")->setValue(2.0);
         QVERIFY(waitUntil([this] { return observed_->applied.back().beta == 2.0; }));
         control<QSpinBox>(*window_, "epochs")->setValue(3);
@@ -230,7 +236,8 @@ private Q_SLOTS:
         // Until a snapshot is decoded the reconstructions are black.
         QVERIFY(waitUntil([&] {
             const QVector<QImage>& images = reconstructions.images();
-            return std::any_of(images.begin(), images.end(), [](const QImage& image) { return brightestGrey(image) > 100; });
+            return std::any_of(images.begin(), images.end(),
+                               [](const QImage& image) { return brightestGrey(image) > 100; });
         }));
         QCOMPARE(reconstructions.images().size(), qsizetype(8));
         QCOMPARE(reconstructions.images().first().size(), QSize(28, 28));
@@ -315,7 +322,8 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("LibTorch</td><td>1.")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("BLAS")), qPrintable(text));
-        QVERIFY2(text.contains(detectBlas().library.toHtmlEscaped()) && !detectBlas().library.isEmpty(), qPrintable(text));
+        QVERIFY2(text.contains(detectBlas().library.toHtmlEscaped()) && !detectBlas().library.isEmpty(),
+                 qPrintable(text));
     }
 
     void settingsPersistAcrossWindows()
