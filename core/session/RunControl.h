@@ -16,7 +16,7 @@ struct LiveSettings {
 };
 
 // What the GUI thread asks of the training loop. A loop busy with steps cannot receive queued
-// calls (design rule 4), so it reads these between steps instead.
+// calls (rule "Control between steps"), so it reads these between steps instead.
 class RunControl {
 public:
     enum class Request { Run, Pause, Stop };

@@ -12,7 +12,7 @@ namespace vae {
 
 class TrainingWorker;
 
-// Trains one model on a background thread for the window (design rule 2: the training thread
+// Trains one model on a background thread for the window (rule "One owner per model": the training thread
 // owns the model; everyone else gets snapshots). Lives on the GUI thread; every call returns at
 // once and the outcome arrives as a signal. Torch-free: it only knows core/Trainer.h's facade.
 class TrainingSession : public QObject {
@@ -50,7 +50,7 @@ public:
 
 Q_SIGNALS:
     void modelReady(const vae::RunInfo& run);
-    // Batched: one signal per ~50 ms of training, not one per step (design rule 7).
+    // Batched: one signal per ~50 ms of training, not one per step (rule "Throttle the views").
     void stepsTrained(const QVector<vae::StepMetrics>& steps);
     void epochFinished(const vae::EpochMetrics& metrics);
     // Every few hundred ms while running, and whenever a run pauses or stops.

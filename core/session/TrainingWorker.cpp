@@ -11,7 +11,7 @@ namespace {
 // Long enough that queuing the next slice costs nothing measurable, short enough that a save
 // or a reset waits no longer than a blink.
 constexpr qint64 sliceMilliseconds = 50;
-// Smooth enough for a live curve; one signal per step would flood the GUI thread (design rule 7).
+// Smooth enough for a live curve; one signal per step would flood the GUI thread (rule "Throttle the views").
 constexpr qint64 stepsBatchMilliseconds = 50;
 // Copying the model takes a few ms of the training thread; twice a second keeps the views live.
 constexpr qint64 snapshotMilliseconds = 500;

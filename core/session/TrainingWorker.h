@@ -56,7 +56,7 @@ private:
     void publishSnapshot();
     void setState(SessionState state);
 
-    // Runs body and turns any exception into failed(): none may leave a slot (design rule 5).
+    // Runs body and turns any exception into failed(): none may leave a slot (rule "Exceptions stop at the boundary").
     // Returns body's result, or a default value after a failure.
     template <typename Body>
     auto guarded(Body&& body) -> decltype(body())

@@ -25,7 +25,7 @@ class TrainingSession;
 // at the cursor, the interpolation as a strip or an animated GIF, the prior samples), the curves
 // (the history as CSV, the plot as PNG or PDF) and the latent codes of a split (CSV or .npy).
 // Each asks where, and for pictures how large, then writes with core's exporters, as
-// `vae-explorer export` does (design rule 6), and says what it wrote or why it could not.
+// `vae-explorer export` does (rule "One implementation, two front ends"), and says what it wrote or why it could not.
 class ExportActions : public QObject {
     Q_OBJECT
 public:
