@@ -46,7 +46,7 @@ TEST_P(FusedMlpStepTest, GivesAutogradsTermsAndGradients)
 }
 
 INSTANTIATE_TEST_SUITE_P(Activations, FusedMlpStepTest, ::testing::Values(Activation::Relu, Activation::Tanh),
-                         [](const auto& info) { return toString(info.param).toStdString(); });
+                         [](const auto& instance) { return toString(instance.param).toStdString(); });
 
 TEST(FusedMlpStep, CoversOnlyTheReferenceFamily)
 {
