@@ -31,7 +31,9 @@ int runEvalCommand(const QStringList& arguments)
         const QString path = parser.positionalArguments().constFirst();
         auto trainer =
             Trainer::fromCheckpoint(path, loadCheckpointDataset(path, parser.value(QStringLiteral("dataset"))));
-        trainer->setThreads(intOption(parser, QStringLiteral("threads")));
+        LiveSettings settings = LiveSettings::of(trainer->config());
+        settings.threads = intOption(parser, QStringLiteral("threads"));
+        trainer->applyLiveSettings(settings);
         const Evaluation evaluation = trainer->evaluateTest();
         QTextStream out(stdout);
         if (parser.isSet(QStringLiteral("json"))) {

@@ -89,14 +89,16 @@ TrainingConfig configFromOptions(const QCommandLineParser& parser)
 // A resumed run keeps its stored settings; only these may change.
 void applyResumeOverrides(const QCommandLineParser& parser, Trainer& trainer)
 {
+    LiveSettings settings = LiveSettings::of(trainer.config());
     if (parser.isSet(QStringLiteral("epochs")))
-        trainer.setEpochs(intOption(parser, QStringLiteral("epochs")));
+        settings.epochs = intOption(parser, QStringLiteral("epochs"));
     if (parser.isSet(QStringLiteral("lr")))
-        trainer.setLearningRate(doubleOption(parser, QStringLiteral("lr")));
+        settings.learningRate = doubleOption(parser, QStringLiteral("lr"));
     if (parser.isSet(QStringLiteral("beta")))
-        trainer.setBeta(doubleOption(parser, QStringLiteral("beta")));
+        settings.beta = doubleOption(parser, QStringLiteral("beta"));
     if (parser.isSet(QStringLiteral("threads")))
-        trainer.setThreads(intOption(parser, QStringLiteral("threads")));
+        settings.threads = intOption(parser, QStringLiteral("threads"));
+    trainer.applyLiveSettings(settings);
 }
 
 class ProgressPrinter {
@@ -188,10 +190,11 @@ int train(const QCommandLineParser& parser)
     ProgressPrinter progress(*trainer);
     try {
         while (!trainer->finished() && !interruptRequested.load()) {
-            if (!trainer->atEpochEnd())
-                progress.step(trainer->trainStep());
-            if (trainer->atEpochEnd()) {
-                progress.epoch(trainer->finishEpoch());
+            const Trainer::Progress advanced = trainer->advance();
+            if (advanced.step)
+                progress.step(*advanced.step);
+            if (advanced.epoch) {
+                progress.epoch(*advanced.epoch);
                 writeOutputs(*trainer, out);
             }
         }

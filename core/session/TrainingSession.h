@@ -43,10 +43,7 @@ public:
     void stop();  // ends the run; the model stays and start() trains it further
 
     // Applied between two steps, also while running.
-    void setLearningRate(double learningRate);
-    void setBeta(double beta);
-    void setEpochs(int epochs);
-    void setThreads(int threads);
+    void setLiveSettings(const LiveSettings& settings);
 
 Q_SIGNALS:
     void modelReady(const vae::RunInfo& run);
@@ -63,8 +60,6 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    void applyLiveSettings();
-
     RunControl control_;
     QThread thread_;
     TrainingWorker* worker_;

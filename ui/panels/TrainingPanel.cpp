@@ -138,22 +138,14 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     announceModelSetting(seed_, tr("the seed"));
     connect(likelihood_, &QComboBox::currentIndexChanged, this, &TrainingPanel::enableBinarisationForLikelihood);
 
-    connect(learningRate_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+    const auto announceLiveSettings = [this] {
         if (!showingConfig_)
-            Q_EMIT learningRateChanged(value);
-    });
-    connect(beta_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        if (!showingConfig_)
-            Q_EMIT betaChanged(value);
-    });
-    connect(epochs_, &QSpinBox::valueChanged, this, [this](int value) {
-        if (!showingConfig_)
-            Q_EMIT epochsChanged(value);
-    });
-    connect(threads_, &QSpinBox::valueChanged, this, [this](int value) {
-        if (!showingConfig_)
-            Q_EMIT threadsChanged(value);
-    });
+            Q_EMIT liveSettingsChanged(LiveSettings::of(config()));
+    };
+    connect(learningRate_, &QDoubleSpinBox::valueChanged, this, announceLiveSettings);
+    connect(beta_, &QDoubleSpinBox::valueChanged, this, announceLiveSettings);
+    connect(epochs_, &QSpinBox::valueChanged, this, announceLiveSettings);
+    connect(threads_, &QSpinBox::valueChanged, this, announceLiveSettings);
     setConfig(TrainingConfig{});
 }
 

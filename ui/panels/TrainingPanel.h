@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/run/LiveSettings.h"
 #include "core/run/TrainingConfig.h"
 
 #include <QWidget>
@@ -26,10 +27,8 @@ public:
     void setConfig(const TrainingConfig& config);
 
 Q_SIGNALS:
-    void learningRateChanged(double learningRate);
-    void betaChanged(double beta);
-    void epochsChanged(int epochs);
-    void threadsChanged(int threads);
+    // Learning rate, beta, epochs or threads changed: all four as the panel shows them now.
+    void liveSettingsChanged(const vae::LiveSettings& settings);
     // `setting` is the label of the control, for a question such as "Changing d_z resets…".
     void modelSettingChanged(const QString& setting);
 

@@ -131,34 +131,21 @@ double Trainer::currentKlWeight() const
     return impl_->klWeight();
 }
 
-void Trainer::setLearningRate(double learningRate)
+void Trainer::applyLiveSettings(const LiveSettings& settings)
 {
-    TrainingConfig changed = impl_->config;
-    changed.learningRate = learningRate;
-    impl_->replaceConfig(changed);
+    impl_->replaceConfig(settings.appliedTo(impl_->config));
     for (auto& group : impl_->optimizer->param_groups())
-        group.options().set_lr(learningRate);
+        group.options().set_lr(settings.learningRate);
 }
 
-void Trainer::setBeta(double beta)
+Trainer::Progress Trainer::advance()
 {
-    TrainingConfig changed = impl_->config;
-    changed.beta = beta;
-    impl_->replaceConfig(changed);
-}
-
-void Trainer::setEpochs(int epochs)
-{
-    TrainingConfig changed = impl_->config;
-    changed.epochs = epochs;
-    impl_->replaceConfig(changed);
-}
-
-void Trainer::setThreads(int threads)
-{
-    TrainingConfig changed = impl_->config;
-    changed.threads = threads;
-    impl_->replaceConfig(changed);
+    Progress progress;
+    if (!atEpochEnd())
+        progress.step = trainStep();
+    if (atEpochEnd())
+        progress.epoch = finishEpoch();
+    return progress;
 }
 
 StepMetrics Trainer::trainStep()

@@ -99,7 +99,9 @@ TEST(Trainer, RejectsSettingsOutOfRangeAndConvOnOddSizes)
     config.latentDim = 0;
     EXPECT_THROW(Trainer(config, shapesDataset()), InputError);
     config = smallConfig();
-    EXPECT_THROW(Trainer(config, shapesDataset()).setLearningRate(-1), InputError);
+    LiveSettings negativeLearningRate = LiveSettings::of(config);
+    negativeLearningRate.learningRate = -1;
+    EXPECT_THROW(Trainer(config, shapesDataset()).applyLiveSettings(negativeLearningRate), InputError);
     auto odd = std::make_shared<Dataset>(*shapesDataset());
     for (ImageSet* split : {&odd->train, &odd->test}) {
         split->width = 14;
@@ -170,7 +172,7 @@ TEST_P(EndToEnd, TestElboImprovesWithTraining)
 }
 
 INSTANTIATE_TEST_SUITE_P(Architectures, EndToEnd, ::testing::Values(Architecture::Mlp, Architecture::Conv),
-                         [](const auto& info) { return toString(info.param).toStdString(); });
+                         [](const auto& instance) { return toString(instance.param).toStdString(); });
 
 TEST(Trainer, EveryEstimatorLikelihoodAndOptimiserTrains)
 {

@@ -18,10 +18,10 @@ struct SessionRecord {
     explicit SessionRecord(TrainingSession& session)
     {
         QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& run) { runs.push_back(run); });
-        QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& steps) {
+        QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& trained) {
             batches += 1;
-            for (const StepMetrics& step : steps)
-                this->steps.push_back(step);
+            for (const StepMetrics& step : trained)
+                steps.push_back(step);
         });
         QObject::connect(&session, &TrainingSession::epochFinished,
                          [this](const EpochMetrics& epoch) { epochs.push_back(epoch); });
@@ -165,7 +165,9 @@ private Q_SLOTS:
         QVERIFY(waitForState(session, SessionState::Finished));
         QCOMPARE(int(record.epochs.size()), 2);
         QCOMPARE(record.lastStep(), std::int64_t(32));
-        session.setEpochs(3);
+        LiveSettings moreEpochs = LiveSettings::of(config);
+        moreEpochs.epochs = 3;
+        session.setLiveSettings(moreEpochs);
         QVERIFY(waitForState(session, SessionState::Ready));
         QCOMPARE(record.applied.back().epochs, 3);
         session.start();
@@ -182,8 +184,10 @@ private Q_SLOTS:
         QVERIFY(waitForState(session, SessionState::Ready));
         session.start();
         QVERIFY(waitUntil([&] { return record.lastStep() > 20; }));
-        session.setLearningRate(0.02);
-        session.setBeta(0.5);
+        LiveSettings changed = LiveSettings::of(tinyConfig());
+        changed.learningRate = 0.02;
+        changed.beta = 0.5;
+        session.setLiveSettings(changed);
         QVERIFY(waitUntil([&] {
             return !record.applied.empty() && record.applied.back().learningRate == 0.02 &&
                 record.applied.back().beta == 0.5;
