@@ -1,5 +1,6 @@
 #include "app/CommandLine.h"
 
+#include "app/SettingOptions.h"
 #include "core/data/InputError.h"
 
 #include <QTextStream>
@@ -33,6 +34,9 @@ int runGuarded(const std::function<int()>& body)
 {
     try {
         return body();
+    } catch (const SettingError& error) {
+        printError(commandLineMessage(error.problem()));
+        return ExitBadInput;
     } catch (const InputError& error) {
         printError(QString::fromStdString(error.what()));
         return ExitBadInput;

@@ -27,7 +27,8 @@ public:
 // advances it one optimiser step at a time. Torch-free interface; not thread-safe (one owner).
 class Trainer {
 public:
-    // Throws InputError when the settings are invalid or do not fit the data.
+    // Throws SettingError when the settings are invalid or do not fit the data, InputError for an
+    // empty split.
     Trainer(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
     // Resumes the run stored in a checkpoint; the dataset must have the checkpoint's image shape.
     // Throws InputError naming the file for a corrupt, truncated or foreign checkpoint.
@@ -46,7 +47,7 @@ public:
     bool finished() const;   // all configured epochs done
     bool atEpochEnd() const; // the last step completed an epoch whose test evaluation is pending
 
-    // Applied from the next step on.
+    // Applied from the next step on. Each throws SettingError for a value out of range.
     void setLearningRate(double learningRate);
     void setBeta(double beta);
     // Allows training to continue past the configured number of epochs.

@@ -68,11 +68,19 @@ TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--latent"), QStringLiteral("0"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
-                   {QStringLiteral("--latent"), QStringLiteral("1 to 512")});
+                   {QStringLiteral("--latent: latent size 0 is out of range: 1 to 512")});
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
-                   {QStringLiteral("--arch"), QStringLiteral("rnn")});
+                   {QStringLiteral("--arch: architecture 'rnn' is not one of mlp|conv")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--lr"), QStringLiteral("50"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
+                   {QStringLiteral("--lr: learning rate 50 is out of range: greater than 0, at most 10")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--seed"), QStringLiteral("soon"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
+                   {QStringLiteral("--seed: seed 'soon' is not a whole number from 0")});
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--lr"), QStringLiteral("fast"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
