@@ -1,6 +1,7 @@
 #include "app/CommandLine.h"
 
 #include "app/SettingOptions.h"
+#include "core/data/ErrorText.h"
 #include "core/data/InputError.h"
 
 #include <QTextStream>
@@ -41,7 +42,7 @@ int runGuarded(const std::function<int()>& body)
         printError(QString::fromStdString(error.what()));
         return ExitBadInput;
     } catch (const std::exception& error) {
-        printError(QString::fromStdString(error.what()).section(QLatin1Char('\n'), 0, 0));
+        printError(firstLineOf(error));
         return ExitFailure;
     }
 }
