@@ -216,13 +216,8 @@ int train(const QCommandLineParser& parser)
             config, std::make_shared<const Dataset>(loadDataset(parser.value(QStringLiteral("dataset")))));
     }
 
-    const BlasInfo blas = detectBlas();
-    if (blas.isReference)
-        printError(
-            QStringLiteral("warning: LibTorch is using the reference BLAS (%1), training will be about 13x slower; "
-                           "install libopenblas0-openmp")
-                .arg(blas.library));
-
+    if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
+        printError(QStringLiteral("warning: ") + warning);
 
     interruptRequested.store(false);
     std::signal(SIGINT, requestInterrupt);

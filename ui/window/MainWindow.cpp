@@ -111,10 +111,8 @@ MainWindow::MainWindow(QWidget* parent)
     layoutRestored_ = restoreWindowLayout(*this);
     updateTitle();
 
-    if (const BlasInfo blas = detectBlas(); blas.isReference)
-        banner_->showWarning(tr("LibTorch is using the reference BLAS (%1): training runs about 13 times slower. "
-                                "Install libopenblas0-openmp.")
-                                 .arg(blas.library));
+    if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
+        banner_->showWarning(warning);
 }
 
 MainWindow::~MainWindow() = default;
