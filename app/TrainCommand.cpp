@@ -2,6 +2,7 @@
 
 #include "app/CommandLine.h"
 #include "app/SettingOptions.h"
+#include "app/TerminationSignals.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
 #include "core/engine/EngineRuntime.h"
@@ -12,19 +13,10 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
-#include <atomic>
-#include <csignal>
 #include <unistd.h>
 
 namespace vae {
 namespace {
-
-std::atomic<bool> interruptRequested{false};
-
-extern "C" void requestInterrupt(int)
-{
-    interruptRequested.store(true);
-}
 
 QList<QCommandLineOption> trainOptions()
 {
@@ -193,6 +185,29 @@ void writeOutputs(const Trainer& trainer, const QDir& out)
     writeStepsCsv(out.filePath(QStringLiteral("steps.csv")), trainer.history());
 }
 
+// Trains until the run is done or SIGINT or SIGTERM asks it to stop; true when asked. The signals
+// have their usual effect again on return, so a second Ctrl+C during the final save still works.
+bool trainUntilDoneOrInterrupted(Trainer& trainer, const QDir& out)
+{
+    const InterruptFlag interrupt;
+    trainer.setInterruptCheck([&interrupt] { return interrupt.isRaised(); });
+    ProgressPrinter progress(trainer);
+    try {
+        while (!trainer.finished() && !interrupt.isRaised()) {
+            if (!trainer.atEpochEnd())
+                progress.step(trainer.trainStep());
+            if (trainer.atEpochEnd()) {
+                progress.epoch(trainer.finishEpoch());
+                writeOutputs(trainer, out);
+            }
+        }
+    } catch (const EvaluationInterrupted&) {
+        // The caller saves with the epoch's evaluation still pending: --resume runs it first.
+    }
+    trainer.setInterruptCheck({});
+    return interrupt.isRaised();
+}
+
 int train(const QCommandLineParser& parser)
 {
     if (!parser.isSet(QStringLiteral("out")))
@@ -219,26 +234,7 @@ int train(const QCommandLineParser& parser)
     if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
         printError(QStringLiteral("warning: ") + warning);
 
-    interruptRequested.store(false);
-    std::signal(SIGINT, requestInterrupt);
-    std::signal(SIGTERM, requestInterrupt);
-    trainer->setInterruptCheck([] { return interruptRequested.load(); });
-    ProgressPrinter progress(*trainer);
-    try {
-        while (!trainer->finished() && !interruptRequested.load()) {
-            if (!trainer->atEpochEnd())
-                progress.step(trainer->trainStep());
-            if (trainer->atEpochEnd()) {
-                progress.epoch(trainer->finishEpoch());
-                writeOutputs(*trainer, out);
-            }
-        }
-    } catch (const EvaluationInterrupted&) {
-        // Saved below with the epoch's evaluation still pending: --resume runs it first.
-    }
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    if (interruptRequested.load()) {
+    if (trainUntilDoneOrInterrupted(*trainer, out)) {
         writeOutputs(*trainer, out);
         printError(QStringLiteral("interrupted after step %1; saved %2")
                        .arg(trainer->completedSteps())
