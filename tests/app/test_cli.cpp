@@ -97,6 +97,19 @@ TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
                    {QStringLiteral("missing.vae"), QStringLiteral("no such file")});
 }
 
+TEST_F(CommandLine, HelpNamesEveryExport)
+{
+    for (const QStringList& arguments :
+         {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("export"), QStringLiteral("--help")}}) {
+        const Result help = run(arguments);
+        EXPECT_EQ(help.exitCode, 0) << help.err.toStdString();
+        for (const char* kind : {"grid", "point", "interpolate", "prior", "codes", "weights"})
+            EXPECT_TRUE(help.out.contains(QStringLiteral("--") + QLatin1String(kind)))
+                << "'" << arguments.join(' ').toStdString() << "' does not name --" << kind << ":\n"
+                << help.out.toStdString();
+    }
+}
+
 TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
 {
     const QString out = path(QStringLiteral("run"));
