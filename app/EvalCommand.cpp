@@ -1,6 +1,7 @@
 #include "app/EvalCommand.h"
 
 #include "app/CommandLine.h"
+#include "app/SettingOptions.h"
 #include "core/engine/Trainer.h"
 
 #include <QJsonDocument>
@@ -15,11 +16,13 @@ int runEvalCommand(const QStringList& arguments)
     parser.setApplicationDescription(
         QStringLiteral("Prints the test-set ELBO, reconstruction, KL (nats per image) and bits/dim of a checkpoint."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .vae checkpoint."));
-    parser.addOption({QStringLiteral("dataset"),
-                      QStringLiteral("Evaluate on this dataset instead of the checkpoint's."), QStringLiteral("D")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout.")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Compute threads (default: one per core)."),
-                      QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOptions({
+        {QStringLiteral("dataset"), QStringLiteral("Evaluate on this dataset instead of the checkpoint's."),
+         QStringLiteral("D")},
+        {QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout.")},
+        {settingOption(Setting::Threads), QStringLiteral("Compute threads (default: one per core)."),
+         QStringLiteral("N"), QStringLiteral("0")},
+    });
     int exitCode = ExitOk;
     if (!parseCommandLine(parser, arguments, exitCode))
         return exitCode;
@@ -32,7 +35,7 @@ int runEvalCommand(const QStringList& arguments)
         auto trainer =
             Trainer::fromCheckpoint(path, loadCheckpointDataset(path, parser.value(QStringLiteral("dataset"))));
         LiveSettings settings = LiveSettings::of(trainer->config());
-        settings.threads = intOption(parser, QStringLiteral("threads"));
+        settings.threads = intOption(parser, settingOption(Setting::Threads));
         trainer->applyLiveSettings(settings);
         const Evaluation evaluation = trainer->evaluateTest();
         QTextStream out(stdout);

@@ -29,7 +29,8 @@ public:
 // advances it one optimiser step at a time. Torch-free interface; not thread-safe (one owner).
 class Trainer {
 public:
-    // Throws InputError when the settings are invalid or do not fit the data.
+    // Throws SettingError when the settings are invalid or do not fit the data, InputError for an
+    // empty split.
     Trainer(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
     // Resumes the run stored in a checkpoint; the dataset must have the checkpoint's image shape.
     // Throws InputError naming the file for a corrupt, truncated or foreign checkpoint.
@@ -49,7 +50,7 @@ public:
     bool atEpochEnd() const; // the last step completed an epoch whose test evaluation is pending
 
     // Applied from the next step on; more epochs let a finished run train further. Throws
-    // InputError naming the setting when one is out of range, and then changes nothing.
+    // SettingError for a value out of range, and then changes nothing.
     void applyLiveSettings(const LiveSettings& settings);
     // The KL weight the next step will use (beta times the warm-up ramp).
     double currentKlWeight() const;

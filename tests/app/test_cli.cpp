@@ -68,11 +68,19 @@ TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--latent"), QStringLiteral("0"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
-                   {QStringLiteral("--latent"), QStringLiteral("1 to 512")});
+                   {QStringLiteral("--latent: latent size 0 is out of range: 1 to 512")});
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
-                   {QStringLiteral("--arch"), QStringLiteral("rnn")});
+                   {QStringLiteral("--arch: architecture 'rnn' is not one of mlp|conv")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--lr"), QStringLiteral("50"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
+                   {QStringLiteral("--lr: learning rate 50 is out of range: greater than 0, at most 10")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--seed"), QStringLiteral("soon"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
+                   {QStringLiteral("--seed: seed 'soon' is not a whole number from 0")});
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--lr"), QStringLiteral("fast"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
@@ -87,6 +95,19 @@ TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
     expectBadInput({QStringLiteral("export"), path(QStringLiteral("missing.vae")), QStringLiteral("--weights"),
                     path(QStringLiteral("w.pt"))},
                    {QStringLiteral("missing.vae"), QStringLiteral("no such file")});
+}
+
+TEST_F(CommandLine, HelpNamesEveryExport)
+{
+    for (const QStringList& arguments :
+         {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("export"), QStringLiteral("--help")}}) {
+        const Result help = run(arguments);
+        EXPECT_EQ(help.exitCode, 0) << help.err.toStdString();
+        for (const char* kind : {"grid", "point", "interpolate", "prior", "codes", "weights"})
+            EXPECT_TRUE(help.out.contains(QStringLiteral("--") + QLatin1String(kind)))
+                << "'" << arguments.join(' ').toStdString() << "' does not name --" << kind << ":\n"
+                << help.out.toStdString();
+    }
 }
 
 TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)

@@ -64,11 +64,11 @@ void TrainingController::modelSettingChanged(const QString& setting)
 
 bool TrainingController::buildModel(const TrainingConfig& config, const std::shared_ptr<const Dataset>& dataset)
 {
-    QString problem = config.validate();
-    if (problem.isEmpty())
+    std::optional<SettingProblem> problem = config.validate();
+    if (!problem)
         problem = config.validateFor(dataset->channels(), dataset->height(), dataset->width());
-    if (!problem.isEmpty()) {
-        Q_EMIT this->problem(tr("These settings do not fit %1: %2").arg(dataset->name, problem));
+    if (problem) {
+        Q_EMIT this->problem(tr("These settings do not fit %1: %2").arg(dataset->name, panel_.describe(*problem)));
         return false;
     }
     session_.reset(config, dataset);

@@ -113,10 +113,8 @@ MainWindow::MainWindow(QWidget* parent)
     layoutRestored_ = restoreWindowLayout(*this);
     setWindowTitle(run_->windowTitle());
 
-    if (const BlasInfo blas = detectBlas(); blas.isReference)
-        banner_->showWarning(tr("LibTorch is using the reference BLAS (%1): training runs about 13 times slower. "
-                                "Install libopenblas0-openmp.")
-                                 .arg(blas.library));
+    if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
+        banner_->showWarning(warning);
 }
 
 MainWindow::~MainWindow() = default;

@@ -2,7 +2,7 @@
 
 namespace vae {
 
-torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& target, Likelihood likelihood)
+torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tensor& target, Likelihood likelihood)
 {
     if (likelihood == Likelihood::Bernoulli)
         return -torch::binary_cross_entropy_with_logits(decoded.mean, target, {}, {}, at::Reduction::None).sum(-1);
@@ -42,7 +42,7 @@ ElboTerms elboTerms(VaeNetworkImpl& network, const torch::Tensor& images, const 
     const Posterior posterior = network.encode(images);
     const torch::Tensor z = reparameterise(posterior, samples, generator); // [L, B, d_z]
     const int64_t batch = images.size(0);
-    const DecoderOutput decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
+    const PixelDistribution decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
     const torch::Tensor repeatedTargets = samples == 1 ? targets : targets.repeat({samples, 1});
     const torch::Tensor reconstruction =
         logLikelihood(decoded, repeatedTargets, network.likelihood()).reshape({samples, batch}).mean(0);

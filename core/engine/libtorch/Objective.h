@@ -16,7 +16,7 @@ struct ElboTerms {
 constexpr double halfLog2Pi = 0.91893853320467274178; // (1/2) ln 2 pi
 
 // log p(x|z) summed over pixels, [B].
-torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& target, Likelihood likelihood);
+torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tensor& target, Likelihood likelihood);
 
 // KL(N(mean, exp(logVariance)) || N(0, I)) = -1/2 sum(1 + log s^2 - m^2 - s^2), [B].
 torch::Tensor analyticKl(const Posterior& posterior);

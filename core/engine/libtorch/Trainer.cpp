@@ -20,11 +20,11 @@ std::shared_ptr<const Dataset> checkedDataset(const TrainingConfig& config, std:
 {
     if (!dataset || dataset->train.count() == 0 || dataset->test.count() == 0)
         throw InputError("dataset: the training and the test split must both hold images");
-    if (const QString problem = config.validate(); !problem.isEmpty())
-        throw InputError(problem.toStdString());
-    if (const QString problem = config.validateFor(dataset->channels(), dataset->height(), dataset->width());
-        !problem.isEmpty())
-        throw InputError(problem.toStdString());
+    if (const std::optional<SettingProblem> problem = config.validate())
+        throw SettingError(*problem);
+    if (const std::optional<SettingProblem> problem =
+            config.validateFor(dataset->channels(), dataset->height(), dataset->width()))
+        throw SettingError(*problem);
     return dataset;
 }
 
@@ -77,8 +77,8 @@ double TrainerState::klWeight() const
 
 void TrainerState::replaceConfig(const TrainingConfig& changed)
 {
-    if (const QString problem = changed.validate(); !problem.isEmpty())
-        throw InputError(problem.toStdString());
+    if (const std::optional<SettingProblem> problem = changed.validate())
+        throw SettingError(*problem);
     config = changed;
 }
 

@@ -49,7 +49,7 @@ TEST(LogDensities, MatchTheNormalDensityFormula)
 
 TEST(GaussianLikelihood, MatchesTheFormula)
 {
-    const DecoderOutput decoded{torch::tensor({{0.25f, 0.75f}}), torch::tensor({{0.0f, std::log(0.25f)}})};
+    const PixelDistribution decoded{torch::tensor({{0.25f, 0.75f}}), torch::tensor({{0.0f, std::log(0.25f)}})};
     const torch::Tensor target = torch::tensor({{0.5f, 0.5f}});
     const double expected = (-0.5 * std::log(2 * M_PI) - 0.5 * 0.0625) +
         (-0.5 * std::log(2 * M_PI) - 0.5 * std::log(0.25) - 0.5 * 0.0625 / 0.25);

@@ -84,7 +84,7 @@ private Q_SLOTS:
         conv.architecture = Architecture::Conv;
         session.reset(conv, tinyDataset(64, 16, 6)); // 6x6 images: not a multiple of 4
         QVERIFY(waitUntil([&] { return !record.failures.empty(); }));
-        QVERIFY2(record.failures[0].contains(QStringLiteral("--arch conv")), qPrintable(record.failures[0]));
+        QVERIFY2(record.failures[0].contains(QStringLiteral("architecture conv")), qPrintable(record.failures[0]));
         QCOMPARE(int(record.runs.size()), 1);
         session.step();
         QVERIFY(waitUntil([&] { return record.lastStep() == 1; }));
