@@ -25,7 +25,6 @@ TEST(AnalyticKl, EqualsMonteCarloEstimateWithinItsStandardError)
     const torch::Tensor standardError = perSample.std(0) / std::sqrt(double(samples));
     const torch::Tensor analytic = analyticKl(posterior).to(torch::kDouble);
     for (int i = 0; i < 4; ++i) {
-        EXPECT_GT(analytic[i].item<double>(), 0.0);
         EXPECT_NEAR(analytic[i].item<double>(), estimate[i].item<double>(), 4 * standardError[i].item<double>())
             << "image " << i;
     }
