@@ -5,6 +5,7 @@
 #include "core/engine/Trainer.h"
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
+#include "ui/commands/AppSettings.h"
 #include "ui/curves/CurvesPlot.h"
 #include "ui/panels/ReconstructionPanel.h"
 #include "ui/widgets/ImageGrid.h"
@@ -95,7 +96,12 @@ class MainWindowTest : public QObject {
 private Q_SLOTS:
     void init()
     {
-        QSettings().clear(); // each test starts from the defaults
+        QSettings().clear(); // each test starts from the defaults,
+        // but with one compute thread: the training threads run niced, and beside another build a
+        // team of them stalls at every barrier where one of them waits for a core.
+        TrainingConfig oneThread;
+        oneThread.threads = 1;
+        storeTrainingConfig(oneThread);
         window_ = std::make_unique<MainWindow>();
         observed_ = std::make_unique<Observed>(window_->session());
         window_->show();
@@ -115,7 +121,7 @@ private Q_SLOTS:
     {
         const RunInfo& run = observed_->runs.back();
         QCOMPARE(run.dataset->source, shapes);
-        QCOMPARE(run.config.latentDim, 2); // the defaults, as nothing was stored
+        QCOMPARE(run.config.latentDim, 2); // the defaults
         const QStringList texts = [this] {
             QStringList result;
             for (const QLabel* label :
