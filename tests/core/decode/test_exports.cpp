@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <cmath>
+#include <cstring>
 #include <gif_lib.h>
 #include <gtest/gtest.h>
 
@@ -117,6 +118,22 @@ TEST_F(Exports, KlPerDimensionAveragesTheAnalyticKl)
     EXPECT_NEAR(kl[1], 0.5 * (-0.5 * (1 + std::log(2.0) - 2.0)), 1e-7);
 }
 
+// The loop count of the NETSCAPE2.0 application extension among `blocks` (0: forever), or -1
+// when there is none. giflib gives the extension as its identifier block followed by a
+// continuation block holding sub-block id 1 and the count, little-endian.
+int netscapeLoopCount(const ExtensionBlock* blocks, int count)
+{
+    for (int i = 0; i + 1 < count; ++i) {
+        const ExtensionBlock& application = blocks[i];
+        const ExtensionBlock& data = blocks[i + 1];
+        if (application.Function == APPLICATION_EXT_FUNC_CODE && application.ByteCount == 11 &&
+            std::memcmp(application.Bytes, "NETSCAPE2.0", 11) == 0 && data.Function == CONTINUE_EXT_FUNC_CODE &&
+            data.ByteCount == 3 && data.Bytes[0] == 1)
+            return data.Bytes[1] | (data.Bytes[2] << 8);
+    }
+    return -1;
+}
+
 TEST_F(Exports, AnimatedGifHasOneFramePerImageAndLoops)
 {
     std::vector<QImage> frames;
@@ -138,6 +155,9 @@ TEST_F(Exports, AnimatedGifHasOneFramePerImageAndLoops)
     GraphicsControlBlock control;
     ASSERT_EQ(DGifSavedExtensionToGCB(gif, 3, &control), GIF_OK);
     EXPECT_EQ(control.DelayTime, 12);
+    // Viewers read the loop block before the first frame, where giflib files it.
+    const SavedImage& first = gif->SavedImages[0];
+    EXPECT_EQ(netscapeLoopCount(first.ExtensionBlocks, first.ExtensionBlockCount), 0);
     DGifCloseFile(gif, &error);
 }
 

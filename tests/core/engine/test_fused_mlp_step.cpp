@@ -34,8 +34,6 @@ TEST_P(FusedMlpStepTest, GivesAutogradsTermsAndGradients)
 
     EXPECT_NEAR(fusedTerms.reconstruction, autogradTerms.reconstruction, 1e-4);
     EXPECT_NEAR(fusedTerms.kl, autogradTerms.kl, 1e-5);
-    EXPECT_LT(fusedTerms.reconstruction, 0.0f);
-    EXPECT_GT(fusedTerms.kl, 0.0f);
     const auto named = network->named_parameters();
     for (std::size_t i = 0; i < named.size(); ++i) {
         const torch::Tensor& expected = named[i].value().grad();

@@ -19,7 +19,6 @@
 #include <QJsonDocument>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -205,8 +204,11 @@ TEST(Sessions, OpeningARunWhoseDatasetMovedAsksWhereItIs)
     });
     EXPECT_FALSE(window.files.open(path)); // cancelled: the current run stays
     EXPECT_EQ(asked, (QStringList{path, before}));
-    QTest::qWait(300);
+    // The session handles requests in order: had the open gone out, this step would come after a
+    // second model.
+    window.trainSteps(1);
     EXPECT_EQ(window.runs.size(), 1u);
+    EXPECT_EQ(window.steps.back().step, 1);
 
     window.files.setDatasetLocator([&](const QString&, const QString&) { return after; });
     EXPECT_TRUE(window.files.open(path));
