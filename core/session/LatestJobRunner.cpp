@@ -2,6 +2,7 @@
 
 #include "core/data/ErrorText.h"
 #include "core/engine/EngineRuntime.h"
+#include "core/session/InteractiveWork.h"
 #include "core/session/ThreadPriority.h"
 
 #include <QThread>
@@ -69,6 +70,9 @@ void LatestJobRunner::work(Priority priority)
         Reply reply;
         QString error;
         try {
+            std::optional<InteractiveWork::Scope> interactive;
+            if (priority == Priority::Interactive)
+                interactive.emplace();
             reply = pending.job();
         } catch (const std::exception& exception) {
             error = QStringLiteral("%1 failed: %2").arg(task_, firstLineOf(exception));

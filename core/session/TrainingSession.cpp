@@ -1,6 +1,5 @@
 #include "core/session/TrainingSession.h"
 
-#include "core/session/ThreadPriority.h"
 #include "core/session/TrainingWorker.h"
 
 namespace vae {
@@ -24,8 +23,6 @@ TrainingSession::TrainingSession(QObject* parent)
 {
     registerSessionTypes();
     thread_.setObjectName(QStringLiteral("training"));
-    // Runs on the training thread as it starts, before LibTorch starts its team from it.
-    connect(&thread_, &QThread::started, [] { lowerCurrentThreadPriority(); });
     worker_->moveToThread(&thread_);
     connect(worker_, &TrainingWorker::modelReady, this, &TrainingSession::modelReady);
     connect(worker_, &TrainingWorker::stepsTrained, this, &TrainingSession::stepsTrained);

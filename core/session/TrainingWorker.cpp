@@ -2,6 +2,7 @@
 
 #include "core/engine/Trainer.h"
 #include "core/files/CheckpointFile.h"
+#include "core/session/InteractiveWork.h"
 
 #include <utility>
 
@@ -15,6 +16,9 @@ constexpr qint64 sliceMilliseconds = 50;
 constexpr qint64 stepsBatchMilliseconds = 50;
 // Copying the model takes a few ms of the training thread; twice a second keeps the views live.
 constexpr qint64 snapshotMilliseconds = 500;
+// Longer than a 20 x 20 grid takes to decode, short enough that dragging without pause still
+// lets a step through every few frames.
+constexpr std::chrono::milliseconds interactiveYieldLimit{30};
 
 } // namespace
 
@@ -163,6 +167,7 @@ void TrainingWorker::runSlice()
 void TrainingWorker::trainOneStep()
 {
     applyLiveSettings();
+    InteractiveWork::yieldTo(interactiveYieldLimit);
     const Trainer::Progress progress = trainer_->advance();
     if (progress.step)
         unsentSteps_.append(*progress.step);

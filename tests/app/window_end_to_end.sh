@@ -11,6 +11,8 @@ out=$2
 rm -rf "$out"
 mkdir -p "$out"
 export XDG_CONFIG_HOME="$out/settings"
+# A data folder of its own too: an autosave another run left in the user's would be offered first.
+export XDG_DATA_HOME="$out/data"
 export QT_QPA_PLATFORM=xcb
 
 fail() {
@@ -24,14 +26,14 @@ fail() {
 pid=$!
 
 # The title counts finished epochs ("shapes · 1/10 epochs — vae-explorer").
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1800); do
     if xwininfo -root -tree 2>/dev/null | grep -qE ' [1-9][0-9]*/[0-9]+ epochs'; then
         break
     fi
     kill -0 "$pid" 2>/dev/null || fail "the window exited before finishing an epoch"
     sleep 0.1
 done
-xwininfo -root -tree | grep -qE ' [1-9][0-9]*/[0-9]+ epochs' || fail "no epoch finished within 60 s"
+xwininfo -root -tree | grep -qE ' [1-9][0-9]*/[0-9]+ epochs' || fail "no epoch finished within 180 s"
 
 # The whole window on the screen, small screens included (no window manager here shrinks it).
 window_line=$(xwininfo -root -tree | grep -E ' [1-9][0-9]*/[0-9]+ epochs' | head -1)
