@@ -233,6 +233,10 @@ void MainWindow::connectSession()
     connect(reconstructions_, &ReconstructionPanel::failed, banner_, &MessageBanner::showError);
     connect(explorer_, &LatentExplorer::failed, banner_, &MessageBanner::showError);
     connect(controller_, &TrainingController::problem, banner_, &MessageBanner::showError);
+    connect(controller_, &TrainingController::notice, statusBar_,
+            [this](const QString& message) { statusBar_->showMessage(message, 10000); });
+    connect(trainingActions_, &TrainingActions::continueRequested, controller_,
+            &TrainingController::continueFinishedRun);
     connect(trainingActions_, &TrainingActions::resetRequested, this, [this] {
         if (controller_->resetModel())
             run_->setModelPath({});

@@ -5,6 +5,7 @@
 #include "core/engine/Trainer.h"
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
+#include "ui/commands/RunState.h"
 #include "ui/curves/CurvesPlot.h"
 #include "ui/panels/ReconstructionPanel.h"
 #include "ui/widgets/ImageGrid.h"
@@ -215,6 +216,32 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return session.state() == SessionState::Ready; }));
         QCOMPARE(startPause->text(), QStringLiteral("&Start"));
         QVERIFY(!stop->isEnabled());
+    }
+
+    void startOnAFinishedRunTrainsAsManyEpochsAgain()
+    {
+        // A small model, so that two epochs take seconds: untrained, it is replaced without a question.
+        control<QLineEdit>(*window_, "hiddenLayers")->setText(QStringLiteral("32"));
+        QMetaObject::invokeMethod(control<QLineEdit>(*window_, "hiddenLayers"), "editingFinished");
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 2; }));
+        control<QSpinBox>(*window_, "epochs")->setValue(1);
+        QVERIFY(waitUntil([this] { return !observed_->applied.empty() && observed_->applied.back().epochs == 1; }));
+        QAction* startPause = action(*window_, "startPause");
+        startPause->trigger();
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Finished; }, 60000));
+        QCOMPARE(window_->run().completedEpochs(), 1);
+        QVERIFY(startPause->isEnabled());
+
+        startPause->trigger();
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Running; }));
+        auto* status = window_->findChild<TrainingStatusBar*>();
+        QVERIFY2(status->currentMessage().contains(QStringLiteral("training 1 more, to 2")),
+                 qPrintable(status->currentMessage()));
+        QCOMPARE(control<QSpinBox>(*window_, "epochs")->value(), 2);
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Finished; }, 60000));
+        QCOMPARE(window_->run().completedEpochs(), 2);
+        QCOMPARE(window_->run().config().epochs, 2);
+        QCOMPARE(int(observed_->runs.size()), 2); // the same model, trained on
     }
 
     void curvesStatusAndReconstructionsFollowTraining()
