@@ -11,10 +11,13 @@
 #include "ui/commands/FileCommands.h"
 #include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
+#include "ui/commands/StartPauseKey.h"
 #include "ui/commands/TrainingActions.h"
 #include "ui/commands/TrainingController.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
+#include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPlaneView.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/ReconstructionPanel.h"
 #include "ui/panels/TrainingPanel.h"
@@ -117,6 +120,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
     layoutRestored_ = restoreWindowLayout(*this, layoutName());
     setWindowTitle(run_->windowTitle());
+    new StartPauseKey(*trainingActions_->startPause(), *this);
 
     if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
         banner_->showWarning(warning);
@@ -329,6 +333,12 @@ void MainWindow::showRun(const RunInfo& run)
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
+    if (!shown_) {
+        shown_ = true;
+        // The plane has the keyboard from the start, not the first of the training settings: its
+        // arrow keys move the cursor, and Space trains.
+        explorer_->planePanel().view().setFocus(Qt::OtherFocusReason);
+    }
     if (layoutRestored_)
         return;
     layoutRestored_ = true;

@@ -91,6 +91,7 @@ private:
     bool startWhenReady_ = false;
     bool layoutRestored_ = false;
     bool narrowLayout_ = false;
+    bool shown_ = false;
 };
 
 } // namespace vae
