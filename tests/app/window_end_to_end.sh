@@ -10,6 +10,8 @@ out=$2
 rm -rf "$out"
 mkdir -p "$out"
 export XDG_CONFIG_HOME="$out/settings"
+# Its own data folder too: an autosave left by another run of the program would ask to be restored.
+export XDG_DATA_HOME="$out/data"
 export QT_QPA_PLATFORM=xcb
 
 fail() {
