@@ -31,7 +31,7 @@ constexpr int hoverImageScale = 4;
 // With the grid in front the test set only shows where the data lies: dots small and faint enough
 // to leave the decoded images readable. In front, it is drawn to be read, over a faded grid.
 constexpr double faintDotDiameter = 3.0;
-constexpr double faintDotOpacity = 0.5;
+constexpr double faintDotOpacity = 0.4;
 constexpr double markerDiameter = 5.0;
 constexpr double markerOpacity = 0.9;
 constexpr double fadedGridOpacity = 0.3;
