@@ -20,6 +20,7 @@ namespace {
 
 constexpr int thumbnailSide = 40;
 const TileLayout pathLayout{1, 1, Qt::white};
+constexpr int largeEnough = 4; // 112 px for 28 px images: past this, fewer rows rather than larger images
 
 } // namespace
 
@@ -177,7 +178,7 @@ int LatentInterpolationPanel::columnsForRoom() const
     if (!snapshot)
         return steps_->value();
     return columnsShowingLargest(steps_->value(), path_->size(), QSize(snapshot->width(), snapshot->height()),
-                                 pathLayout.border);
+                                 pathLayout.border, largeEnough);
 }
 
 void LatentInterpolationPanel::decode()

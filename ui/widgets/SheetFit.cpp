@@ -1,6 +1,7 @@
 #include "ui/widgets/SheetFit.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace vae {
 namespace {
@@ -19,17 +20,19 @@ QSize cellsFilling(const QSize& area, const QSize& image, int border, int scale)
     return {std::max(1, columns), std::max(1, rows)};
 }
 
-int columnsShowingLargest(int count, const QSize& area, const QSize& image, int border)
+int columnsShowingLargest(int count, const QSize& area, const QSize& image, int border, int enough)
 {
-    int best = std::max(1, count);
-    int bestScale = 0;
-    for (int columns = std::max(1, count); columns >= 1; --columns) {
+    // Larger images first, then fewer rows, then rows as even as they can be (fewer columns).
+    int best = 1;
+    std::pair<int, int> bestKey{-1, 0};
+    for (int columns = 1; columns <= std::max(1, count); ++columns) {
         const int rows = (count + columns - 1) / columns;
         const QSize sheet = sheetSize(columns, rows, image, border);
-        const int scale = std::min(area.width() / sheet.width(), area.height() / sheet.height());
-        if (scale > bestScale) {
+        const int scale = std::min({area.width() / sheet.width(), area.height() / sheet.height(), enough});
+        const std::pair<int, int> key{scale, -rows};
+        if (key > bestKey) {
             best = columns;
-            bestScale = scale;
+            bestKey = key;
         }
     }
     return best;

@@ -12,7 +12,8 @@ namespace vae {
 QSize cellsFilling(const QSize& area, const QSize& image, int border, int scale);
 
 // The number of columns that shows `count` images largest in `area` (at the largest whole-number
-// scale), the widest layout on a tie.
-int columnsShowingLargest(int count, const QSize& area, const QSize& image, int border);
+// scale, counting any above `enough` as `enough`); on a tie the fewest rows, as even as they can be:
+// a sequence reads best in as few rows as show it large enough.
+int columnsShowingLargest(int count, const QSize& area, const QSize& image, int border, int enough);
 
 } // namespace vae
