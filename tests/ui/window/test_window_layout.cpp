@@ -64,6 +64,9 @@ private Q_SLOTS:
 
         const QRectF plot = plane.plotRect();
         const double side = std::min(plot.width(), plot.height());
+        qInfo("on a %dx%d screen: window %dx%d, the plane's plot %s, its grid %d cells drawn %d px wide",
+              screen.width(), screen.height(), window.width(), window.height(), qPrintable(describe(plot)),
+              window.explorer().planePanel().cellsShown(), plane.gridPixelRect().width());
         if (wideScreen())
             QVERIFY2(side >= 560, qPrintable(describe(plot)));
         // Larger than anything else the window shows: every dock on screen.
