@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
 
 namespace vae {
@@ -15,9 +16,9 @@ const QString recentKey = QStringLiteral("files/recent");
 const QString autosaveKey = QStringLiteral("files/autosave_minutes");
 constexpr int defaultAutosaveMinutes = 3;
 const QString geometryKey = QStringLiteral("window/geometry");
-const QString stateKey = QStringLiteral("window/state");
+const QString stateKey = QStringLiteral("window/state_%1");
 // Bumped when the docks change, so an old layout is not restored onto different docks.
-constexpr int windowStateVersion = 1;
+constexpr int windowStateVersion = 2;
 
 } // namespace
 
@@ -64,18 +65,25 @@ void storeRecentFiles(const QStringList& paths)
     QSettings().setValue(recentKey, paths);
 }
 
-bool restoreWindowLayout(QMainWindow& window)
+bool restoreWindowLayout(QMainWindow& window, const QString& layout)
 {
     const QSettings settings;
-    const bool geometryRestored = window.restoreGeometry(settings.value(geometryKey).toByteArray());
-    return window.restoreState(settings.value(stateKey).toByteArray(), windowStateVersion) && geometryRestored;
+    const QSize laidOut = window.size();
+    if (!window.restoreState(settings.value(stateKey.arg(layout)).toByteArray(), windowStateVersion))
+        return false;
+    // A geometry saved on a larger screen would push the window past this one's edges.
+    if (window.restoreGeometry(settings.value(geometryKey).toByteArray()) && window.screen())
+        window.resize(window.size().boundedTo(window.screen()->availableSize()));
+    else
+        window.resize(laidOut);
+    return true;
 }
 
-void storeWindowLayout(const QMainWindow& window)
+void storeWindowLayout(const QMainWindow& window, const QString& layout)
 {
     QSettings settings;
     settings.setValue(geometryKey, window.saveGeometry());
-    settings.setValue(stateKey, window.saveState(windowStateVersion));
+    settings.setValue(stateKey.arg(layout), window.saveState(windowStateVersion));
 }
 
 } // namespace vae

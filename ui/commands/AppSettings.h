@@ -22,8 +22,11 @@ int storedAutosaveMinutes();
 QStringList storedRecentFiles();
 void storeRecentFiles(const QStringList& paths);
 
-// False when there was no layout to restore.
-bool restoreWindowLayout(QMainWindow& window);
-void storeWindowLayout(const QMainWindow& window);
+// The docks' arrangement is kept for each of the window's layouts (`layout`: its name, say
+// "narrow" for the tabbed column of a small screen), so one saved on a wide screen is never forced
+// onto a narrow one; the window's size is kept within the screen's. False when there was no
+// arrangement to restore for `layout`.
+bool restoreWindowLayout(QMainWindow& window, const QString& layout);
+void storeWindowLayout(const QMainWindow& window, const QString& layout);
 
 } // namespace vae

@@ -191,7 +191,7 @@ void ExportActions::exportPriorSheet()
 {
     exportImage(tr("Export the Prior Samples"), QStringLiteral("prior-samples.png"), pngFilter(),
                 [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
-                    saveImage(decodePriorSheet(model, LatentSamplesPanel::sheetColumns, LatentSamplesPanel::sheetRows,
+                    saveImage(decodePriorSheet(model, LatentSamplesPanel::exportColumns, LatentSamplesPanel::exportRows,
                                                explorer_.samplesPanel().seed(), explorer_.space().decodeStyle(),
                                                layout),
                               path);

@@ -47,6 +47,8 @@ void TrainingActions::startOrPause()
 {
     if (session_.state() == SessionState::Running)
         session_.pause();
+    else if (session_.state() == SessionState::Finished)
+        Q_EMIT continueRequested();
     else
         session_.start();
 }
@@ -57,12 +59,12 @@ void TrainingActions::showState(SessionState state)
     startPause_->setText(running ? tr("&Pause") : state == SessionState::Paused ? tr("Res&ume") : tr("&Start"));
     startPause_->setIcon(QApplication::style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     if (state == SessionState::Finished)
-        startPause_->setToolTip(tr("Every epoch is done: raise Epochs in the training settings to train further"));
+        startPause_->setToolTip(tr("Every epoch is done: Start trains as many epochs again (%1)")
+                                    .arg(startPause_->shortcut().toString(QKeySequence::NativeText)));
     else
         startPause_->setToolTip(QStringLiteral("%1 (%2)").arg(
             startPause_->text().remove(QLatin1Char('&')), startPause_->shortcut().toString(QKeySequence::NativeText)));
-    startPause_->setEnabled(state == SessionState::Ready || state == SessionState::Running ||
-                            state == SessionState::Paused);
+    startPause_->setEnabled(state != SessionState::Empty);
     step_->setEnabled(state == SessionState::Ready || state == SessionState::Paused);
     stop_->setEnabled(running || state == SessionState::Paused);
     reset_->setEnabled(state != SessionState::Empty);

@@ -11,7 +11,7 @@ namespace vae {
 class TrainingSession;
 
 // The Training menu and toolbar: Start/Pause/Resume (Space), Step, Stop and Reset, each enabled
-// only when the session's state allows it.
+// only when the session's state allows it. Start on a finished run asks for more epochs.
 class TrainingActions : public QObject {
     Q_OBJECT
 public:
@@ -25,6 +25,8 @@ public:
 Q_SIGNALS:
     // Reset needs the panel's settings and may ask first: the controller carries it out.
     void resetRequested();
+    // Start on a run whose epochs are all done: the controller raises the epochs and trains on.
+    void continueRequested();
 
 private:
     void showState(SessionState state);

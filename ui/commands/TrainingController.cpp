@@ -17,6 +17,8 @@ TrainingController::TrainingController(TrainingSession& session, const RunState&
     , dialogParent_(dialogParent)
 {
     connect(&panel_, &TrainingPanel::liveSettingsChanged, &session_, &TrainingSession::setLiveSettings);
+    connect(&panel_, &TrainingPanel::liveSettingsChanged, this,
+            [this](const LiveSettings& settings) { epochsPerRun_ = settings.epochs; });
     connect(&panel_, &TrainingPanel::modelSettingChanged, this, &TrainingController::modelSettingChanged);
     connect(&run_, &RunState::runStarted, this, &TrainingController::showSettingsOf);
 }
@@ -45,8 +47,24 @@ bool TrainingController::confirmDiscard(const QString& action)
     return answer == QMessageBox::Discard;
 }
 
+void TrainingController::continueFinishedRun()
+{
+    if (!run_.hasModel() || run_.state() != SessionState::Finished)
+        return;
+    const int more = epochsPerRun_;
+    const int target = run_.completedEpochs() + more;
+    TrainingConfig shown = panel_.config();
+    shown.epochs = target;
+    panel_.setConfig(shown);
+    session_.setLiveSettings(LiveSettings::of(shown));
+    session_.start();
+    Q_EMIT notice(
+        tr("All %L1 epochs were done: training %L2 more, to %L3").arg(run_.completedEpochs()).arg(more).arg(target));
+}
+
 void TrainingController::showSettingsOf(const RunInfo& run)
 {
+    epochsPerRun_ = run.config.epochs;
     // A new model was built from the panel's settings; an opened one brings its own.
     if (!run.checkpointPath.isEmpty())
         panel_.setConfig(run.config);

@@ -30,9 +30,14 @@ public:
     bool resetModel();
     // True when nothing trained would be lost, or the user agreed to lose it for `action`.
     bool confirmDiscard(const QString& action);
+    // A finished run trains on for as many epochs again as it was started with: its epochs are
+    // raised, as if set in the panel, and it starts.
+    void continueFinishedRun();
 
 Q_SIGNALS:
     void problem(const QString& message);
+    // What was done, for the status bar.
+    void notice(const QString& message);
 
 private:
     void showSettingsOf(const RunInfo& run);
@@ -45,6 +50,9 @@ private:
     const RunState& run_;
     TrainingPanel& panel_;
     QWidget* dialogParent_;
+    // The epochs the run was started with, or last set to in the panel: what Start on a finished
+    // run adds.
+    int epochsPerRun_ = 0;
 };
 
 } // namespace vae

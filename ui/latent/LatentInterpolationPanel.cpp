@@ -4,6 +4,7 @@
 #include "core/session/LatestJobRunner.h"
 #include "ui/latent/LatentSpace.h"
 #include "ui/widgets/PixelImageLabel.h"
+#include "ui/widgets/SheetFit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -18,7 +19,8 @@ namespace vae {
 namespace {
 
 constexpr int thumbnailSide = 40;
-constexpr int widestRow = 12; // images per row before the path wraps onto a second one
+const TileLayout pathLayout{1, 1, Qt::white};
+constexpr int largeEnough = 4; // 112 px for 28 px images: past this, fewer rows rather than larger images
 
 } // namespace
 
@@ -45,11 +47,12 @@ LatentInterpolationPanel::LatentInterpolationPanel(LatentSpace& space, QWidget* 
     layout->addWidget(endpointRow(0, tr("From")));
     layout->addWidget(endpointRow(1, tr("To")));
     layout->addLayout(settings);
-    layout->addWidget(path_);
-    layout->addStretch(1);
+    layout->addWidget(path_, 1);
+    // The path takes the room the tab has, its images as large as whole pixels allow.
+    path_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 
-    connect(steps_, &QSpinBox::valueChanged, this, &LatentInterpolationPanel::decode);
-    connect(kind_, &QComboBox::currentIndexChanged, this, &LatentInterpolationPanel::decode);
+    connect(steps_, &QSpinBox::valueChanged, this, &LatentInterpolationPanel::choiceChanged);
+    connect(kind_, &QComboBox::currentIndexChanged, this, &LatentInterpolationPanel::choiceChanged);
     connect(&space_, &LatentSpace::modelStarted, this, [this] {
         decoder_->invalidate();
         path_->clear();
@@ -130,6 +133,12 @@ void LatentInterpolationPanel::setEndpoint(int end, InterpolationEnd endpoint)
     }
     ends_[std::size_t(end)] = std::move(endpoint);
     decoder_->invalidate();
+    choiceChanged();
+}
+
+void LatentInterpolationPanel::choiceChanged()
+{
+    space_.setInterpolation(choice());
     decode();
 }
 
@@ -156,6 +165,22 @@ void LatentInterpolationPanel::showEvent(QShowEvent* event)
     decode();
 }
 
+void LatentInterpolationPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (columnsForRoom() != shownColumns_)
+        decode();
+}
+
+int LatentInterpolationPanel::columnsForRoom() const
+{
+    const SnapshotPtr& snapshot = space_.snapshot();
+    if (!snapshot)
+        return steps_->value();
+    return columnsShowingLargest(steps_->value(), path_->size(), QSize(snapshot->width(), snapshot->height()),
+                                 pathLayout.border, largeEnough);
+}
+
 void LatentInterpolationPanel::decode()
 {
     const SnapshotPtr snapshot = space_.snapshot();
@@ -169,12 +194,13 @@ void LatentInterpolationPanel::decode()
     if (!usable(ends_[0]) || !usable(ends_[1]))
         return;
     const InterpolationChoice shown = choice();
-    const int columns = shown.steps <= widestRow ? shown.steps : (shown.steps + 1) / 2;
+    const int columns = columnsForRoom();
+    shownColumns_ = columns;
     decoder_->run(
         [snapshot, dataset, shown, columns, style = space_.decodeStyle()] {
             const std::vector<float> path =
                 interpolationLatents(*snapshot, dataset->test, shown.ends[0], shown.ends[1], shown.steps, shown.kind);
-            return tileImages(decodeImages(*snapshot, path, style), columns, {1, 1, Qt::white});
+            return tileImages(decodeImages(*snapshot, path, style), columns, pathLayout);
         },
         [this](const QImage& path) {
             path_->setImage(path);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/decode/InterpolationEnds.h"
+#include "ui/latent/LatentSpace.h"
 
 #include <QWidget>
 
@@ -13,15 +13,7 @@ class QSpinBox;
 
 namespace vae {
 
-// What the interpolation shows: its two ends, the number of images, the kind of path.
-struct InterpolationChoice {
-    std::array<InterpolationEnd, 2> ends;
-    int steps = 10;
-    InterpolationKind kind = InterpolationKind::Linear;
-};
-
 class PixelImageLabel;
-class LatentSpace;
 class LatestJobRunner;
 
 // The decoded path between two endpoints in k steps, linear or spherical. An endpoint is a test
@@ -41,12 +33,15 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QWidget* endpointRow(int end, const QString& title);
     void setEndpoint(int end, InterpolationEnd endpoint);
     void pickDefaultEndpoints();
     void decode();
+    void choiceChanged();
+    int columnsForRoom() const;
 
     LatentSpace& space_;
     std::array<InterpolationEnd, 2> ends_;
@@ -56,6 +51,7 @@ private:
     QComboBox* kind_;
     PixelImageLabel* path_;
     LatestJobRunner* decoder_;
+    int shownColumns_ = 0;
 };
 
 } // namespace vae

@@ -6,7 +6,6 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -39,9 +38,11 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
     , cells_(new QSpinBox(this))
     , spacing_(new QComboBox(this))
     , range_(new QDoubleSpinBox(this))
-    , showGrid_(new QCheckBox(tr("decoded grid"), this))
+    , showGrid_(new QCheckBox(tr("grid"), this))
     , showPoints_(new QCheckBox(tr("test set"), this))
-    , opacity_(new QSlider(Qt::Horizontal, this))
+    , showPath_(new QCheckBox(tr("path"), this))
+    , dataInFront_(new QCheckBox(tr("test set in front (D)"), this))
+    , cellsShown_(new QLabel(this))
 {
     axes_->addItem(tr("Dimensions"), int(PlaneAxes::Dimensions));
     axes_->addItem(tr("Principal components"), int(PlaneAxes::PrincipalComponents));
@@ -66,12 +67,19 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
     range_->setValue(GridSettings{}.range);
     range_->setToolTip(tr("The linear grid spans [-r, r] on each axis"));
     showGrid_->setChecked(true);
+    showGrid_->setToolTip(tr("The images decoded over the plane"));
     showPoints_->setChecked(true);
+    showPath_->setChecked(true);
+    showPath_->setToolTip(tr("The Interpolation tab's path and its two ends"));
     showPoints_->setToolTip(tr("The posterior means of the test images, coloured by label"));
-    opacity_->setRange(0, 100);
-    opacity_->setValue(50);
-    opacity_->setMaximumWidth(110);
-    opacity_->setToolTip(tr("Opacity of the test set over the grid"));
+    // One key swaps the layers from anywhere in the window, as the plane's tooltip says.
+    dataInFront_->setObjectName(QStringLiteral("dataInFront"));
+    dataInFront_->setShortcut(QKeySequence(Qt::Key_D));
+    dataInFront_->setToolTip(tr("The test set drawn to be read (hover shows an image, a click selects it) over a "
+                                "faded grid, instead of faint dots under the grid's images (D)"));
+    cellsShown_->setToolTip(tr("Cells smaller than their images would blur them: the plane shows as many as fit "
+                               "at 1:1. Enlarge the window, or choose fewer."));
+    cellsShown_->hide();
 
     auto* rows = new QVBoxLayout(this);
     rows->setContentsMargins(0, 0, 0, 0);
@@ -92,12 +100,14 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
     gridRow->addWidget(cells_);
     gridRow->addWidget(spacing_);
     gridRow->addWidget(range_);
+    gridRow->addWidget(cellsShown_);
     gridRow->addStretch(1);
     QHBoxLayout* layersRow = row(rows);
     layersRow->addWidget(new QLabel(tr("Show"), this));
     layersRow->addWidget(showGrid_);
     layersRow->addWidget(showPoints_);
-    layersRow->addWidget(opacity_);
+    layersRow->addWidget(showPath_);
+    layersRow->addWidget(dataInFront_);
     layersRow->addStretch(1);
 
     for (QComboBox* box : {axes_, axisX_, axisY_, reference_})
@@ -122,7 +132,8 @@ LatentPlaneControls::LatentPlaneControls(QWidget* parent)
         enableChoices();
         Q_EMIT layersChanged();
     });
-    connect(opacity_, &QSlider::valueChanged, this, &LatentPlaneControls::layersChanged);
+    connect(showPath_, &QCheckBox::toggled, this, &LatentPlaneControls::layersChanged);
+    connect(dataInFront_, &QCheckBox::toggled, this, &LatentPlaneControls::layersChanged);
     enableChoices();
 }
 
@@ -172,7 +183,7 @@ void LatentPlaneControls::enableChoices()
     axisY_->setEnabled(dimensions && latentDim_ > 1);
     reference_->setEnabled(latentDim_ > 2 || (!dimensions && latentDim_ > 1));
     range_->setEnabled(spacing_->currentData().toInt() == int(GridSpacing::Linear));
-    opacity_->setEnabled(showPoints_->isChecked());
+    dataInFront_->setEnabled(showPoints_->isChecked());
 }
 
 PlaneChoice LatentPlaneControls::choice() const
@@ -200,9 +211,20 @@ bool LatentPlaneControls::pointsVisible() const
     return showPoints_->isChecked();
 }
 
-double LatentPlaneControls::pointOpacity() const
+bool LatentPlaneControls::dataInFront() const
 {
-    return opacity_->value() / 100.0;
+    return dataInFront_->isChecked() && showPoints_->isChecked();
+}
+
+bool LatentPlaneControls::pathVisible() const
+{
+    return showPath_->isChecked();
+}
+
+void LatentPlaneControls::showCellsShown(int cells)
+{
+    cellsShown_->setText(tr("%1 fit").arg(cells));
+    cellsShown_->setVisible(cells < cells_->value());
 }
 
 } // namespace vae

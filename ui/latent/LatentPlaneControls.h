@@ -7,7 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QSlider;
+class QLabel;
 class QSpinBox;
 
 namespace vae {
@@ -33,12 +33,16 @@ public:
     void showChoice(const PlaneChoice& choice);
     int dimensionCount() const { return latentDim_; }
     void setGrid(const GridSettings& grid);
+    // How many cells the plane shows: fewer than chosen when the chosen ones would be smaller than
+    // their images.
+    void showCellsShown(int cells);
 
     PlaneChoice choice() const;
     GridSettings grid() const;
     bool gridVisible() const;
     bool pointsVisible() const;
-    double pointOpacity() const;
+    bool dataInFront() const;
+    bool pathVisible() const;
 
 Q_SIGNALS:
     void choiceChanged(const vae::PlaneChoice& choice);
@@ -58,7 +62,9 @@ private:
     QDoubleSpinBox* range_;
     QCheckBox* showGrid_;
     QCheckBox* showPoints_;
-    QSlider* opacity_;
+    QCheckBox* showPath_;
+    QCheckBox* dataInFront_;
+    QLabel* cellsShown_;
     PlaneChoice shown_;
     int latentDim_ = 0;
 };

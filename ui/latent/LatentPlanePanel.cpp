@@ -12,6 +12,11 @@
 #include <algorithm>
 
 namespace vae {
+namespace {
+
+constexpr int fewestCells = 5; // below this a grid says little: a plot too small for it shrinks it instead
+
+} // namespace
 
 LatentPlanePanel::LatentPlanePanel(LatentSpace& space, QWidget* parent)
     : QWidget(parent)
@@ -36,8 +41,10 @@ LatentPlanePanel::LatentPlanePanel(LatentSpace& space, QWidget* parent)
     connect(&space_, &LatentSpace::encodedChanged, this, [this] {
         showDimensions();
         showPoints();
+        showPath();
     });
     connect(&space_, &LatentSpace::planeChanged, this, &LatentPlanePanel::planeChanged);
+    connect(&space_, &LatentSpace::interpolationChanged, this, &LatentPlanePanel::showPath);
     connect(&space_, &LatentSpace::decodeStyleChanged, this, &LatentPlanePanel::decodeGrid);
     connect(&space_, &LatentSpace::selectionChanged, this, [this] { view_->setSelected(space_.selected()); });
     connect(&space_, &LatentSpace::cursorChanged, this, [this] { view_->setCursorPoint(space_.cursor()); });
@@ -49,6 +56,7 @@ LatentPlanePanel::LatentPlanePanel(LatentSpace& space, QWidget* parent)
     connect(controls_, &LatentPlaneControls::layersChanged, this, &LatentPlanePanel::showLayers);
     connect(view_, &LatentPlaneView::cursorMoved, &space_, &LatentSpace::setCursor);
     connect(view_, &LatentPlaneView::pointClicked, &space_, &LatentSpace::select);
+    connect(view_, &LatentPlaneView::plotResized, this, &LatentPlanePanel::fitCells);
     connect(gridDecoder_, &LatestJobRunner::failed, this, &LatentPlanePanel::failed);
     showLayers();
     showAxisTitles();
@@ -60,6 +68,7 @@ void LatentPlanePanel::startModel()
     view_->clearGrid();
     view_->setPoints({}, space_.dataset());
     view_->setSelected(-1);
+    view_->setPath({});
     view_->setCursorPoint(space_.cursor());
     controls_->showDimensions({}, {});
     const Dataset* dataset = space_.dataset().get();
@@ -80,7 +89,10 @@ void LatentPlanePanel::decodeGrid()
     const SnapshotPtr snapshot = space_.snapshot();
     if (!snapshot || !isVisible() || space_.plane().latentDim() != snapshot->latentDim())
         return;
-    const GridSettings grid = controls_->grid();
+    GridSettings grid = controls_->grid();
+    grid.cells = cellsShown();
+    decodedCells_ = grid.cells;
+    controls_->showCellsShown(grid.cells);
     gridDecoder_->run(
         [snapshot, plane = space_.plane(), grid, style = space_.decodeStyle()] {
             // Converted here, off the GUI thread, to the format the view paints fastest.
@@ -92,6 +104,25 @@ void LatentPlanePanel::decodeGrid()
             view_->setGrid(image, QRectF(QPointF(low, low), QPointF(high, high)));
             Q_EMIT gridShown();
         });
+}
+
+int LatentPlanePanel::cellsShown() const
+{
+    const int chosen = controls_->grid().cells;
+    const SnapshotPtr& snapshot = space_.snapshot();
+    if (!snapshot)
+        return chosen;
+    const int fitting = view_->cellsThatFit(QSize(snapshot->width(), snapshot->height()));
+    return fitting >= fewestCells ? std::min(chosen, fitting) : chosen;
+}
+
+// A resized plot may hold more or fewer whole cells than the grid on screen has.
+void LatentPlanePanel::fitCells()
+{
+    if (decodedCells_ == 0 || cellsShown() == decodedCells_)
+        return;
+    gridDecoder_->invalidate();
+    decodeGrid();
 }
 
 void LatentPlanePanel::gridSettingsChanged()
@@ -106,6 +137,7 @@ void LatentPlanePanel::planeChanged()
     gridDecoder_->invalidate();
     decodeGrid();
     showPoints();
+    showPath();
     showAxisTitles();
 }
 
@@ -144,7 +176,21 @@ void LatentPlanePanel::showLayers()
 {
     view_->setGridVisible(controls_->gridVisible());
     view_->setPointsVisible(controls_->pointsVisible());
-    view_->setPointOpacity(controls_->pointOpacity());
+    view_->setDataInFront(controls_->dataInFront());
+    view_->setPathVisible(controls_->pathVisible());
+}
+
+void LatentPlanePanel::showPath()
+{
+    const LatentPlane& plane = space_.plane();
+    const int dim = plane.latentDim();
+    const std::vector<float> latents = space_.interpolationPathLatents();
+    QVector<QPointF> path;
+    for (std::size_t at = 0; dim > 0 && at + std::size_t(dim) <= latents.size(); at += std::size_t(dim)) {
+        const auto [a, b] = plane.coordinates(latents.data() + at);
+        path.append(QPointF(a, b));
+    }
+    view_->setPath(path);
 }
 
 } // namespace vae

@@ -19,6 +19,9 @@ public:
 
     LatentPlaneView& view() const { return *view_; }
     LatentPlaneControls& controls() const { return *controls_; }
+    // The cells along each side of the grid on screen: the chosen number, or fewer when those would
+    // be smaller than their images.
+    int cellsShown() const;
 
 Q_SIGNALS:
     // A newly decoded grid is on screen.
@@ -37,12 +40,15 @@ private:
     void showPoints();
     void showAxisTitles();
     void showLayers();
+    void showPath();
+    void fitCells();
 
     LatentSpace& space_;
     LatentPlaneControls* controls_;
     LatentPlaneView* view_;
     LatentLegend* legend_;
     LatestJobRunner* gridDecoder_;
+    int decodedCells_ = 0;
 };
 
 } // namespace vae

@@ -12,6 +12,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace vae {
@@ -27,11 +28,32 @@ constexpr double cursorGrabRadius = 10.0;
 constexpr double clickSlop = 4.0;   // pixels a click may wander before it is a drag
 constexpr double homeMargin = 0.03; // of the grid's width, around it when fitted
 constexpr int hoverImageScale = 4;
+// With the grid in front the test set only shows where the data lies: dots small and faint enough
+// to leave the decoded images readable. In front, it is drawn to be read, over a faded grid.
+constexpr double faintDotDiameter = 3.0;
+constexpr double faintDotOpacity = 0.4;
+constexpr double markerDiameter = 5.0;
+constexpr double markerOpacity = 0.9;
+constexpr double fadedGridOpacity = 0.3;
+// The wheel's zoom steps through whole-number scales of the grid's pixels and, below 1x, their
+// inverses: rung 0 is 1x, rung 2 is 3x, rung -1 is 1/2x.
+constexpr int lowestRung = -9;  // 1/10x
+constexpr int highestRung = 31; // 32x
 
 QRectF viewRectAround(const QRectF& rect, double margin)
 {
     return rect.adjusted(-margin * rect.width(), -margin * rect.height(), margin * rect.width(),
                          margin * rect.height());
+}
+
+double scaleOfRung(int rung)
+{
+    return rung >= 0 ? rung + 1.0 : 1.0 / (1 - rung);
+}
+
+int rungOf(double scale)
+{
+    return scale >= 1 ? int(std::lround(scale)) - 1 : 1 - int(std::lround(1 / scale));
 }
 
 } // namespace
@@ -70,17 +92,49 @@ void LatentPlaneView::setSpacing(GridSpacing spacing)
 
 void LatentPlaneView::setGrid(const QImage& image, const QRectF& viewRect)
 {
+    const bool newShape = image.size() != grid_.size() || viewRect != gridRect_;
     grid_ = image;
     gridRect_ = viewRect;
-    const QRectF home = viewRectAround(viewRect, homeMargin);
-    if (home == homeRect_ || userMoved_) {
-        homeRect_ = home;
+    homeRect_ = viewRectAround(viewRect, homeMargin);
+    if (!newShape || userMoved_) {
         plotChanged();
         return;
     }
-    homeRect_ = home;
-    viewport_.fit(homeRect_);
+    fitHome();
     viewportChanged();
+}
+
+// The grid at the largest whole-number scale of its pixels that fits, its corner on a whole
+// pixel, so every image pixel becomes the same square of screen pixels. Without a grid, or when
+// not even 1x fits, the grid's square as large as the plot allows.
+void LatentPlaneView::fitHome()
+{
+    viewport_.fit(homeRect_);
+    if (grid_.isNull())
+        return;
+    const QRectF plot = viewport_.plotRect();
+    const int scale = std::min(int(plot.width()) / grid_.width(), int(plot.height()) / grid_.height());
+    if (scale < 1)
+        return;
+    viewport_.fit(gridRect_);
+    viewport_.setPixelsPerUnit(scale * grid_.width() / gridRect_.width());
+    const QPointF corner = viewport_.toPixel({gridRect_.left(), gridRect_.bottom()});
+    viewport_.pan(QPointF(std::round(corner.x()) - corner.x(), std::round(corner.y()) - corner.y()));
+}
+
+QRect LatentPlaneView::gridPixelRect() const
+{
+    const QPointF corner = viewport_.toPixel({gridRect_.left(), gridRect_.bottom()});
+    const QSizeF size = gridRect_.size() * viewport_.pixelsPerUnit();
+    return {QPoint(int(std::lround(corner.x())), int(std::lround(corner.y()))),
+            QSize(int(std::lround(size.width())), int(std::lround(size.height())))};
+}
+
+int LatentPlaneView::cellsThatFit(const QSize& imageSize) const
+{
+    const QRectF plot = viewport_.plotRect();
+    return std::min(int(plot.width()) / std::max(1, imageSize.width()),
+                    int(plot.height()) / std::max(1, imageSize.height()));
 }
 
 void LatentPlaneView::clearGrid()
@@ -132,6 +186,18 @@ void LatentPlaneView::setAxisTitles(const QString& x, const QString& y)
     update();
 }
 
+void LatentPlaneView::setPath(const QVector<QPointF>& planeCoordinates)
+{
+    path_ = planeCoordinates;
+    update();
+}
+
+void LatentPlaneView::setPathVisible(bool visible)
+{
+    pathVisible_ = visible;
+    update();
+}
+
 void LatentPlaneView::setGridVisible(bool visible)
 {
     gridVisible_ = visible;
@@ -146,16 +212,20 @@ void LatentPlaneView::setPointsVisible(bool visible)
     plotChanged();
 }
 
-void LatentPlaneView::setPointOpacity(double opacity)
+void LatentPlaneView::setDataInFront(bool front)
 {
-    pointOpacity_ = std::clamp(opacity, 0.0, 1.0);
+    if (front == dataInFront_)
+        return;
+    dataInFront_ = front;
+    setHovered(-1);
+    scatterDirty_ = true;
     plotChanged();
 }
 
 void LatentPlaneView::resetView()
 {
     userMoved_ = false;
-    viewport_.fit(homeRect_);
+    fitHome();
     viewportChanged();
 }
 
@@ -191,6 +261,12 @@ int LatentPlaneView::pointAt(const QPointF& pixel) const
     return found;
 }
 
+// Only the layer in front answers the mouse: over the grid a click puts the cursor there.
+int LatentPlaneView::pointUnderMouse(const QPointF& pixel) const
+{
+    return dataInFront_ ? pointAt(pixel) : -1;
+}
+
 void LatentPlaneView::plotChanged()
 {
     plotDirty_ = true;
@@ -218,8 +294,9 @@ void LatentPlaneView::resizeEvent(QResizeEvent* event)
     if (userMoved_)
         viewport_.pan(viewport_.toPixel(centre) - viewport_.plotRect().center());
     else
-        viewport_.fit(homeRect_);
+        fitHome();
     viewportChanged();
+    Q_EMIT plotResized();
 }
 
 void LatentPlaneView::paintEvent(QPaintEvent*)
@@ -231,6 +308,7 @@ void LatentPlaneView::paintEvent(QPaintEvent*)
     painter.setRenderHint(QPainter::Antialiasing);
     if (pointsVisible_ && selected_ >= 0 && selected_ < viewPoints_.size())
         paintMarker(painter, selected_, QColor(0x10, 0x10, 0x10));
+    paintPath(painter);
     paintCursor(painter);
     if (pointsVisible_ && hovered_ >= 0 && hovered_ < viewPoints_.size()) {
         paintMarker(painter, hovered_, classColour(labels_[hovered_]).darker(130));
@@ -269,19 +347,20 @@ void LatentPlaneView::paintGrid(QPainter& painter) const
 {
     if (grid_.isNull())
         return;
-    const QPointF topLeft = viewport_.toPixel({gridRect_.left(), gridRect_.bottom()});
-    const QPointF bottomRight = viewport_.toPixel({gridRect_.right(), gridRect_.top()});
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false); // whole pixels stay sharp
-    painter.drawImage(QRectF(topLeft, bottomRight), grid_);
+    painter.setOpacity(dataInFront_ ? fadedGridOpacity : 1.0);
+    painter.drawImage(gridPixelRect(), grid_);
+    painter.setOpacity(1.0);
 }
 
 void LatentPlaneView::paintScatter(QPainter& painter)
 {
     if (scatterDirty_) {
+        scatter_.setMarkerDiameter(dataInFront_ ? markerDiameter : faintDotDiameter);
         scatterImage_ = scatter_.render(viewport_, devicePixelRatioF());
         scatterDirty_ = false;
     }
-    painter.setOpacity(pointOpacity_);
+    painter.setOpacity(dataInFront_ ? markerOpacity : faintDotOpacity);
     painter.drawImage(viewport_.plotRect().topLeft(), scatterImage_);
     painter.setOpacity(1.0);
 }
@@ -335,6 +414,44 @@ void LatentPlaneView::paintMarker(QPainter& painter, int index, const QColor& co
     painter.drawEllipse(pixel, 7, 7);
     painter.setPen(QPen(colour, 2));
     painter.drawEllipse(pixel, 7, 7);
+}
+
+void LatentPlaneView::paintPath(QPainter& painter) const
+{
+    if (!pathVisible_ || path_.size() < 2)
+        return;
+    QPolygonF line;
+    for (const QPointF& point : path_)
+        line << pixelAt(point);
+    const QColor ink(0x5b, 0x2c, 0x8f);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(255, 255, 255, 190), 4.5));
+    painter.drawPolyline(line);
+    painter.setPen(QPen(ink, 2));
+    painter.drawPolyline(line);
+    painter.setPen(QPen(Qt::white, 1));
+    painter.setBrush(ink);
+    for (qsizetype i = 1; i + 1 < line.size(); ++i)
+        painter.drawEllipse(line[i], 3, 3);
+    // The ends, named as the Interpolation tab names them.
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    const QFontMetrics metrics(bold);
+    const std::array<QString, 2> names{tr("from"), tr("to")};
+    const std::array<QPointF, 2> ends{line.front(), line.back()};
+    for (std::size_t end = 0; end < 2; ++end) {
+        painter.setPen(QPen(Qt::white, 2));
+        painter.setBrush(ink);
+        painter.drawEllipse(ends[end], 6, 6);
+        const QRectF label(ends[end] + QPointF(9, -metrics.height() / 2.0 - 1),
+                           QSizeF(metrics.horizontalAdvance(names[end]) + 6, metrics.height() + 2));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 210));
+        painter.drawRoundedRect(label, 3, 3);
+        painter.setPen(ink);
+        painter.drawText(label, Qt::AlignCenter, names[end]);
+    }
 }
 
 void LatentPlaneView::paintCursor(QPainter& painter) const
@@ -441,7 +558,7 @@ void LatentPlaneView::mouseMoveEvent(QMouseEvent* event)
         userMoved_ = true;
         viewportChanged();
     } else if (drag_ == Drag::None) {
-        setHovered(pointAt(position));
+        setHovered(pointUnderMouse(position));
     }
     lastMouse_ = position;
 }
@@ -449,7 +566,7 @@ void LatentPlaneView::mouseMoveEvent(QMouseEvent* event)
 void LatentPlaneView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (drag_ == Drag::Pending) {
-        const int point = pointAt(pressPosition_);
+        const int point = pointUnderMouse(pressPosition_);
         if (point >= 0)
             Q_EMIT pointClicked(point);
         else
@@ -470,10 +587,27 @@ void LatentPlaneView::mouseDoubleClickEvent(QMouseEvent*)
 
 void LatentPlaneView::wheelEvent(QWheelEvent* event)
 {
-    viewport_.zoom(event->position(), std::pow(1.0015, event->angleDelta().y()));
     userMoved_ = true;
     hovered_ = -1;
+    if (grid_.isNull() || !gridVisible_) {
+        viewport_.zoom(event->position(), std::pow(1.0015, event->angleDelta().y()));
+    } else {
+        // A mouse's notch is one step; a trackpad's small deltas add up to one.
+        wheelSteps_ += event->angleDelta().y() / 120.0;
+        const int steps = int(wheelSteps_);
+        wheelSteps_ -= steps;
+        if (steps == 0)
+            return;
+        zoomInSteps(event->position(), steps);
+    }
     viewportChanged();
+}
+
+void LatentPlaneView::zoomInSteps(const QPointF& anchor, int steps)
+{
+    const double scale = viewport_.pixelsPerUnit() * gridRect_.width() / grid_.width();
+    const double wanted = scaleOfRung(std::clamp(rungOf(scale) + steps, lowestRung, highestRung));
+    viewport_.zoom(anchor, wanted / scale);
 }
 
 void LatentPlaneView::leaveEvent(QEvent* event)

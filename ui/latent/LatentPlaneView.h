@@ -14,12 +14,15 @@
 
 namespace vae {
 
-// The latent plane: the decoded grid, the encoded test set as a scatter coloured by label, and
-// a cursor, all in one coordinate system whose ticks are latent units (warped through the normal
-// CDF with quantile spacing, where each grid cell holds equal prior mass). Dragging moves the
-// cursor, clicking a point selects its image (elsewhere, puts the cursor there), hovering shows
-// it; the wheel zooms, the right or middle button pans, a double click or Home fits the grid
-// again; the arrow keys nudge the cursor (with Shift, further).
+// The latent plane: the decoded grid, the encoded test set as a scatter coloured by label, the
+// interpolation path and a cursor, all in one coordinate system whose ticks are latent units
+// (warped through the normal CDF with quantile spacing, where each grid cell holds equal prior
+// mass). The grid fits at a whole-number scale of its images' pixels, so cells stay sharp. Either
+// layer is in front: the grid, with the test set as small faint dots that take no clicks, or the
+// test set, over a faded grid, whose points hover and select. Dragging moves the cursor,
+// clicking puts it there (or, with the test set in front, selects the point under it); the wheel
+// zooms in whole-number steps of the grid's scale, the right or middle button pans, a double click
+// or Home fits the grid again; the arrow keys nudge the cursor (with Shift, further).
 class LatentPlaneView : public QWidget {
     Q_OBJECT
 public:
@@ -37,9 +40,15 @@ public:
     void setCursorPoint(const QPointF& planeCoordinates);
     void setAxisTitles(const QString& x, const QString& y);
 
+    // The interpolation's latent points projected onto the plane, its ends first and last; empty
+    // for none.
+    void setPath(const QVector<QPointF>& planeCoordinates);
+
     void setGridVisible(bool visible);
     void setPointsVisible(bool visible);
-    void setPointOpacity(double opacity);
+    void setPathVisible(bool visible);
+    void setDataInFront(bool front);
+    bool dataInFront() const { return dataInFront_; }
     void resetView();
 
     // Plane coordinates (latent units along the two axes) under a widget pixel, and back.
@@ -49,7 +58,13 @@ public:
     int pointAt(const QPointF& pixel) const;
     const QImage& gridImage() const { return grid_; }
     const QRectF& gridRect() const { return gridRect_; }
+    // Where the grid is drawn, and the plot around it, in widget pixels.
+    QRect gridPixelRect() const;
+    const QRectF& plotRect() const { return viewport_.plotRect(); }
     const QPointF& cursorPoint() const { return cursor_; }
+    const QVector<QPointF>& path() const { return path_; }
+    // Cells of `imageSize` that fit along each side of the plot at 1x.
+    int cellsThatFit(const QSize& imageSize) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -59,6 +74,8 @@ Q_SIGNALS:
     void pointClicked(int index);
     // A right click that did not pan: the place for a context menu.
     void menuRequested(const QPoint& globalPosition);
+    // The plot changed size: how many cells fit may have changed.
+    void plotResized();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -76,12 +93,16 @@ private:
 
     void plotChanged();
     void viewportChanged();
+    void fitHome();
+    void zoomInSteps(const QPointF& anchor, int steps);
+    int pointUnderMouse(const QPointF& pixel) const;
     void renderLayers();
     void paintGrid(QPainter& painter) const;
     void paintScatter(QPainter& painter);
     void paintAxes(QPainter& painter) const;
     void paintCursor(QPainter& painter) const;
     void paintMarker(QPainter& painter, int index, const QColor& colour) const;
+    void paintPath(QPainter& painter) const;
     void paintHoverCard(QPainter& painter) const;
     void updatePlotRect();
     void updateViewPoints();
@@ -106,9 +127,12 @@ private:
     QPointF cursor_;
     QString titleX_;
     QString titleY_;
+    QVector<QPointF> path_;
     bool gridVisible_ = true;
     bool pointsVisible_ = true;
-    double pointOpacity_ = 0.85;
+    bool dataInFront_ = false;
+    bool pathVisible_ = true;
+    double wheelSteps_ = 0; // a trackpad's part of a zoom step, until a whole one is made
 
     QPixmap layers_; // grid, scatter and axes: drawn again when they change, not when the cursor moves
     bool axesDirty_ = true;

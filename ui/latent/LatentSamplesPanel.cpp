@@ -4,6 +4,7 @@
 #include "core/session/LatestJobRunner.h"
 #include "ui/latent/LatentSpace.h"
 #include "ui/widgets/PixelImageLabel.h"
+#include "ui/widgets/SheetFit.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +12,13 @@
 #include <QVBoxLayout>
 
 namespace vae {
+namespace {
+
+constexpr int smallestScale = 2; // samples are looked at: never smaller than twice their size
+constexpr int largestSide = 40;  // samples along a side, so a huge screen does not decode thousands
+const TileLayout sheetLayout{1, 2, Qt::white};
+
+} // namespace
 
 LatentSamplesPanel::LatentSamplesPanel(LatentSpace& space, QWidget* parent)
     : QWidget(parent)
@@ -25,6 +33,7 @@ LatentSamplesPanel::LatentSamplesPanel(LatentSpace& space, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(sheet_, 1);
+    sheet_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 
     connect(again, &QPushButton::clicked, this, [this] { setSeed(seed_ + 1); });
     connect(&space_, &LatentSpace::modelStarted, this, [this] {
@@ -49,14 +58,32 @@ void LatentSamplesPanel::showEvent(QShowEvent* event)
     decode();
 }
 
+void LatentSamplesPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (cellsForRoom() != shownCells_)
+        decode();
+}
+
+QSize LatentSamplesPanel::cellsForRoom() const
+{
+    const SnapshotPtr& snapshot = space_.snapshot();
+    if (!snapshot)
+        return {};
+    const QSize cells =
+        cellsFilling(sheet_->size(), QSize(snapshot->width(), snapshot->height()), sheetLayout.border, smallestScale);
+    return cells.boundedTo(QSize(largestSide, largestSide));
+}
+
 void LatentSamplesPanel::decode()
 {
     const SnapshotPtr snapshot = space_.snapshot();
     if (!snapshot || !isVisible())
         return;
+    shownCells_ = cellsForRoom();
     decoder_->run(
-        [snapshot, seed = seed_, style = space_.decodeStyle()] {
-            return decodePriorSheet(*snapshot, sheetColumns, sheetRows, seed, style, {1, 2, Qt::white});
+        [snapshot, seed = seed_, cells = shownCells_, style = space_.decodeStyle()] {
+            return decodePriorSheet(*snapshot, cells.width(), cells.height(), seed, style, sheetLayout);
         },
         [this](const QImage& sheet) {
             sheet_->setImage(sheet);

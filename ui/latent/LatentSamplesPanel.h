@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QWidget>
 
 #include <cstdint>
@@ -18,10 +19,13 @@ class LatentSamplesPanel : public QWidget {
 public:
     explicit LatentSamplesPanel(LatentSpace& space, QWidget* parent = nullptr);
 
-    static constexpr int sheetColumns = 10;
-    static constexpr int sheetRows = 10;
+    // The exported sheet's shape; on screen the sheet holds as many as its room shows at 2x.
+    static constexpr int exportColumns = 10;
+    static constexpr int exportRows = 10;
 
     const PixelImageLabel& sheet() const { return *sheet_; }
+    // Columns and rows of the sheet on screen.
+    QSize shownCells() const { return shownCells_; }
     // Which draws from the prior the sheet shows.
     std::uint64_t seed() const { return seed_; }
     void setSeed(std::uint64_t seed);
@@ -32,14 +36,17 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void decode();
+    QSize cellsForRoom() const;
 
     LatentSpace& space_;
     PixelImageLabel* sheet_;
     LatestJobRunner* decoder_;
     std::uint64_t seed_ = 1;
+    QSize shownCells_;
 };
 
 } // namespace vae

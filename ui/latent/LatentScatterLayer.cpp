@@ -10,9 +10,7 @@
 namespace vae {
 namespace {
 
-constexpr double markerDiameter = 5.0;
-
-QImage markerSprite(const QColor& colour, double devicePixelRatio)
+QImage markerSprite(const QColor& colour, double markerDiameter, double devicePixelRatio)
 {
     const int side = int(std::ceil((markerDiameter + 2) * devicePixelRatio));
     QImage sprite(side, side, QImage::Format_ARGB32_Premultiplied);
@@ -70,7 +68,7 @@ QImage LatentScatterLayer::render(const LatentViewport& viewport, double deviceP
     layer.fill(Qt::transparent);
     QVector<QImage> sprites;
     for (int label = -1; label <= largestLabel_; ++label)
-        sprites.append(markerSprite(classColour(label), devicePixelRatio));
+        sprites.append(markerSprite(classColour(label), markerDiameter_, devicePixelRatio));
     const double half = sprites.front().width() / 2.0;
     for (int i = 0; i < points_.size(); ++i) {
         const QPointF pixel = (viewport.toPixel(points_[i]) - plot.topLeft()) * devicePixelRatio;

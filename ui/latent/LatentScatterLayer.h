@@ -14,6 +14,7 @@ public:
     // Points in view coordinates, each with its label (-1: none).
     void setPoints(const QVector<QPointF>& viewPoints, const QVector<int>& labels);
     int pointCount() const { return int(points_.size()); }
+    void setMarkerDiameter(double pixels) { markerDiameter_ = pixels; }
 
     // The plot's area; draw it at the plot's top-left corner.
     QImage render(const LatentViewport& viewport, double devicePixelRatio) const;
@@ -22,6 +23,7 @@ private:
     QVector<QPointF> points_;
     QVector<int> labels_;
     int largestLabel_ = -1;
+    double markerDiameter_ = 5.0;
 };
 
 } // namespace vae

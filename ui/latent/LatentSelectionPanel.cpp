@@ -90,7 +90,7 @@ void LatentSelectionPanel::showSelection()
     const int index = space_.selected();
     if (!dataset || index < 0 || index >= dataset->test.count()) {
         original_->clear();
-        caption_->setText(tr("Click a point of the test set on the plane."));
+        caption_->setText(tr("Bring the test set in front on the plane (D) and click one of its points."));
         return;
     }
     original_->setImage(imageFromSet(dataset->test, index));

@@ -71,6 +71,7 @@ void LatentSpace::startModel(std::shared_ptr<const Dataset> dataset)
     plane_ = LatentPlane{};
     selected_ = -1;
     cursor_ = QPointF();
+    interpolation_ = InterpolationChoice{};
     Q_EMIT modelStarted();
 }
 
@@ -202,6 +203,30 @@ void LatentSpace::setDecoderOutput(DecoderOutput output)
         return;
     output_ = output;
     Q_EMIT decodeStyleChanged();
+}
+
+void LatentSpace::setInterpolation(const InterpolationChoice& choice)
+{
+    interpolation_ = choice;
+    Q_EMIT interpolationChanged();
+}
+
+std::vector<float> LatentSpace::interpolationPathLatents() const
+{
+    const int dim = latentDim();
+    const auto latentOf = [&](const InterpolationEnd& end) -> std::vector<float> {
+        if (end.testImage < 0)
+            return int(end.point.size()) == dim ? end.point : std::vector<float>();
+        if (!encoded_ || end.testImage >= encoded_->codes.count || encoded_->codes.latentDim != dim)
+            return {};
+        const float* mean = encoded_->codes.mean(end.testImage);
+        return {mean, mean + dim};
+    };
+    const std::vector<float> from = latentOf(interpolation_.ends[0]);
+    const std::vector<float> to = latentOf(interpolation_.ends[1]);
+    if (dim == 0 || from.empty() || to.empty())
+        return {};
+    return interpolationPath(from, to, interpolation_.steps, interpolation_.kind);
 }
 
 DecodeStyle LatentSpace::decodeStyle() const

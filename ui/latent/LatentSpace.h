@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/decode/DecodedImages.h"
+#include "core/decode/InterpolationEnds.h"
 #include "core/decode/LatentCodes.h"
 #include "core/latent/LatentGeometry.h"
 #include "core/latent/PrincipalAxes.h"
@@ -11,6 +12,7 @@
 #include <QPointF>
 #include <QTimer>
 
+#include <array>
 #include <memory>
 
 namespace vae {
@@ -38,6 +40,13 @@ struct PlaneChoice {
     PlaneReference reference = PlaneReference::Zero;
 };
 
+// What the interpolation shows: its two ends, the number of images, the kind of path.
+struct InterpolationChoice {
+    std::array<InterpolationEnd, 2> ends;
+    int steps = 10;
+    InterpolationKind kind = InterpolationKind::Linear;
+};
+
 // What the latent views share: the snapshot they decode from, the test set it encodes, the plane
 // they show, the selected test image and the cursor. Views observe it and decode on their own
 // runners; it encodes the test set itself, at most once a second and only while active.
@@ -55,6 +64,8 @@ public:
     void select(int testIndex); // -1: none
     void setCursor(const QPointF& planeCoordinates);
     void setDecoderOutput(DecoderOutput output);
+    // The path the Interpolation tab decodes, which the plane draws too.
+    void setInterpolation(const InterpolationChoice& choice);
     // Whether the views are on screen: encoding the test set waits while they are not.
     void setActive(bool active);
 
@@ -69,6 +80,11 @@ public:
     const QPointF& cursor() const { return cursor_; }
     std::vector<float> cursorLatent() const { return plane_.point(cursor_.x(), cursor_.y()); }
     DecodeStyle decodeStyle() const;
+    const InterpolationChoice& interpolation() const { return interpolation_; }
+    // The interpolation's latent points with its test-image ends where the last encoding put them
+    // (the tab decodes from the snapshot's own encoding, at most a second newer); empty while an
+    // end is missing.
+    std::vector<float> interpolationPathLatents() const;
     // From the most informative dimension to the least (natural order before the first encoding).
     std::vector<int> dimensionsByKl() const;
 
@@ -80,6 +96,7 @@ Q_SIGNALS:
     void selectionChanged();
     void cursorChanged();
     void decodeStyleChanged();
+    void interpolationChanged();
     void failed(const QString& message);
 
 private:
@@ -104,6 +121,7 @@ private:
     int selected_ = -1;
     QPointF cursor_;
     DecoderOutput output_ = DecoderOutput::Mean;
+    InterpolationChoice interpolation_;
 };
 
 } // namespace vae

@@ -33,6 +33,11 @@ void LatentViewport::zoom(const QPointF& anchorPixel, double factor)
     centre_ += anchor - toView(anchorPixel);
 }
 
+void LatentViewport::setPixelsPerUnit(double scale)
+{
+    scale_ = std::clamp(scale, smallestScale, largestScale);
+}
+
 void LatentViewport::pan(const QPointF& pixelDelta)
 {
     centre_ += QPointF(-pixelDelta.x() / scale_, pixelDelta.y() / scale_);

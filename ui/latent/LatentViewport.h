@@ -16,6 +16,8 @@ public:
     // Centres `view` and shows all of it.
     void fit(const QRectF& view);
     void zoom(const QPointF& anchorPixel, double factor);
+    // About the plot's centre.
+    void setPixelsPerUnit(double scale);
     void pan(const QPointF& pixelDelta);
 
     QPointF toPixel(const QPointF& view) const;

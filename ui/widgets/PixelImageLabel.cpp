@@ -47,18 +47,27 @@ int PixelImageLabel::heightForWidth(int width) const
     return width * image_.height() / image_.width();
 }
 
+QRect PixelImageLabel::imageRect() const
+{
+    QSize shown = QSize(1, 1).scaled(size(), Qt::KeepAspectRatio);
+    if (!image_.isNull()) {
+        const int scale = std::min(width() / image_.width(), height() / image_.height());
+        shown = scale >= 1 ? image_.size() * scale : image_.size().scaled(size(), Qt::KeepAspectRatio);
+    }
+    return {QPoint((width() - shown.width()) / 2, (height() - shown.height()) / 2), shown};
+}
+
 void PixelImageLabel::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    const QSize shown = image_.isNull() ? QSize(1, 1).scaled(size(), Qt::KeepAspectRatio)
-                                        : image_.size().scaled(size(), Qt::KeepAspectRatio);
-    const QRect target(QPoint((width() - shown.width()) / 2, (height() - shown.height()) / 2), shown);
+    const QRect target = imageRect();
     if (image_.isNull()) {
         painter.setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
         painter.drawRect(target.adjusted(0, 0, -1, -1));
         return;
     }
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    // Enlarged, whole pixels stay sharp; shrunk, skipping rows and columns would lose detail.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image_.width());
     painter.drawImage(target, image_);
 }
 

@@ -5,8 +5,9 @@
 
 namespace vae {
 
-// A small image (or a sheet of them) as large as the widget allows, pixels kept sharp (nearest
-// neighbour), centred; a dashed frame while there is none.
+// A small image (or a sheet of them) as large as the widget allows at a whole-number scale (1x, 2x,
+// 3x ...), so every image pixel becomes the same square of screen pixels (nearest neighbour),
+// centred; shrunk smoothly only when even 1x does not fit. A dashed frame while there is none.
 class PixelImageLabel : public QWidget {
     Q_OBJECT
 public:
@@ -15,10 +16,13 @@ public:
     void setImage(const QImage& image);
     void clear();
     const QImage& image() const { return image_; }
+    // Where the image is drawn, in widget pixels.
+    QRect imageRect() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
-    bool hasHeightForWidth() const override { return true; }
+    // Unless a size policy without it says otherwise: a sheet laid out to fill its room.
+    bool hasHeightForWidth() const override { return sizePolicy().hasHeightForWidth(); }
     int heightForWidth(int width) const override;
 
 protected:

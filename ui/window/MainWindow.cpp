@@ -11,10 +11,13 @@
 #include "ui/commands/FileCommands.h"
 #include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
+#include "ui/commands/StartPauseKey.h"
 #include "ui/commands/TrainingActions.h"
 #include "ui/commands/TrainingController.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
+#include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPlaneView.h"
 #include "ui/panels/DatasetPanel.h"
 #include "ui/panels/ReconstructionPanel.h"
 #include "ui/panels/TrainingPanel.h"
@@ -39,8 +42,11 @@
 namespace vae {
 namespace {
 
-// Below this width the docks share the left column (the window must fit 1024 x 700).
+// Below this width the docks become tabs of one column (the window must fit 1024 x 700).
 constexpr int narrowScreenWidth = 1280;
+// The docks' column, in hundredths of the window's width: the rest is the latent explorer's,
+// whose plane needs 20 cells of 28 pixels (560) at 1x on a 1400-pixel window.
+constexpr int dockColumnShare = 27;
 
 QDockWidget* dock(const QString& title, const QString& objectName, QWidget* content, QWidget* parent)
 {
@@ -99,6 +105,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(4, 2, 2, 0); // every pixel of height is the plane's
+    centralLayout->setSpacing(2);
     centralLayout->addWidget(banner_);
     centralLayout->addWidget(explorer_, 1);
     setCentralWidget(central);
@@ -110,8 +118,9 @@ MainWindow::MainWindow(QWidget* parent)
     connectSession();
     connectFileCommands();
     setAcceptDrops(true);
-    layoutRestored_ = restoreWindowLayout(*this);
+    layoutRestored_ = restoreWindowLayout(*this, layoutName());
     setWindowTitle(run_->windowTitle());
+    new StartPauseKey(*trainingActions_->startPause(), *this);
 
     if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
         banner_->showWarning(warning);
@@ -127,35 +136,42 @@ void MainWindow::createDocks()
     QDockWidget* curvesDock = dock(tr("Curves"), QStringLiteral("curvesDock"), curves_, this);
     QDockWidget* reconstructionsDock =
         dock(tr("Reconstructions"), QStringLiteral("reconstructionsDock"), reconstructions_, this);
-    addDockWidget(Qt::LeftDockWidgetArea, datasetDock);
-    addDockWidget(Qt::LeftDockWidgetArea, settingsDock);
+    // One column on the right, so the latent plane has the rest of the width: the curves on top,
+    // the reconstructions under them, and the settings, which matter before a run more than
+    // during it, below in a tab with the dataset.
     addDockWidget(Qt::RightDockWidgetArea, curvesDock);
     addDockWidget(Qt::RightDockWidgetArea, reconstructionsDock);
-    if (screen()->availableSize().width() < narrowScreenWidth) {
-        // Three columns leave the latent views no room on a small screen: the docks become tabs
-        // of one column, the curves in front, wide enough for the four tabs' names.
-        tabifyDockWidget(datasetDock, settingsDock);
-        tabifyDockWidget(datasetDock, curvesDock);
-        tabifyDockWidget(datasetDock, reconstructionsDock);
+    addDockWidget(Qt::RightDockWidgetArea, settingsDock);
+    tabifyDockWidget(settingsDock, datasetDock);
+    settingsDock->raise();
+    narrowLayout_ = screen()->availableSize().width() < narrowScreenWidth;
+    if (narrowLayout_) {
+        // A small screen has no height for three docks beside the plane: all four become tabs,
+        // down the column's edge, where their names have the room the column's width lacks.
+        setTabPosition(Qt::RightDockWidgetArea, QTabWidget::East);
+        tabifyDockWidget(settingsDock, curvesDock);
+        tabifyDockWidget(settingsDock, reconstructionsDock);
         curvesDock->raise();
-        resizeDocks({curvesDock}, {width() * 33 / 100}, Qt::Horizontal);
-        return;
     }
-    // The central area keeps more than half the width, for the latent views.
-    resizeDocks({datasetDock, curvesDock}, {width() * 18 / 100, width() * 26 / 100}, Qt::Horizontal);
+    resizeDocks({curvesDock}, {width() * dockColumnShare / 100}, Qt::Horizontal);
+}
+
+QString MainWindow::layoutName() const
+{
+    return narrowLayout_ ? QStringLiteral("narrow") : QStringLiteral("wide");
 }
 
 // Docks take their heights from the panels' size hints, which depend on the docks' widths: so
 // this runs once the window is laid out at its widths.
 void MainWindow::arrangeDockHeights()
 {
+    if (narrowLayout_)
+        return;
     const auto dockOf = [](QWidget* content) { return qobject_cast<QDockWidget*>(content->parentWidget()); };
-    const int datasetHeight = datasetPanel_->sizeHint().height();
     const int reconstructionsHeight = reconstructions_->sizeHint().height();
-    resizeDocks({dockOf(datasetPanel_), findChild<QDockWidget*>(QStringLiteral("settingsDock"))},
-                {datasetHeight, height() - datasetHeight}, Qt::Vertical);
-    resizeDocks({dockOf(curves_), dockOf(reconstructions_)}, {height() - reconstructionsHeight, reconstructionsHeight},
-                Qt::Vertical);
+    const int curvesHeight = (height() - reconstructionsHeight) / 2;
+    resizeDocks({dockOf(curves_), dockOf(reconstructions_), findChild<QDockWidget*>(QStringLiteral("settingsDock"))},
+                {curvesHeight, reconstructionsHeight, height() - curvesHeight - reconstructionsHeight}, Qt::Vertical);
 }
 
 void MainWindow::createMenus()
@@ -221,6 +237,10 @@ void MainWindow::connectSession()
     connect(reconstructions_, &ReconstructionPanel::failed, banner_, &MessageBanner::showError);
     connect(explorer_, &LatentExplorer::failed, banner_, &MessageBanner::showError);
     connect(controller_, &TrainingController::problem, banner_, &MessageBanner::showError);
+    connect(controller_, &TrainingController::notice, statusBar_,
+            [this](const QString& message) { statusBar_->showMessage(message, 10000); });
+    connect(trainingActions_, &TrainingActions::continueRequested, controller_,
+            &TrainingController::continueFinishedRun);
     connect(trainingActions_, &TrainingActions::resetRequested, this, [this] {
         if (controller_->resetModel())
             run_->setModelPath({});
@@ -313,6 +333,12 @@ void MainWindow::showRun(const RunInfo& run)
 void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
+    if (!shown_) {
+        shown_ = true;
+        // The plane has the keyboard from the start, not the first of the training settings: its
+        // arrow keys move the cursor, and Space trains.
+        explorer_->planePanel().view().setFocus(Qt::OtherFocusReason);
+    }
     if (layoutRestored_)
         return;
     layoutRestored_ = true;
@@ -322,7 +348,7 @@ void MainWindow::showEvent(QShowEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     storeTrainingConfig(trainingPanel_->config());
-    storeWindowLayout(*this);
+    storeWindowLayout(*this, layoutName());
     // Stopping now rather than in the destructor lets the training thread wind down while the
     // window goes away.
     session_->stop();

@@ -62,6 +62,7 @@ protected:
 
 private:
     void createDocks();
+    QString layoutName() const;
     void arrangeDockHeights();
     void createMenus();
     void createToolBar();
@@ -89,6 +90,8 @@ private:
     DatasetOpener* opener_;
     bool startWhenReady_ = false;
     bool layoutRestored_ = false;
+    bool narrowLayout_ = false;
+    bool shown_ = false;
 };
 
 } // namespace vae

@@ -63,8 +63,14 @@ TEST(LatentExplorer, EveryViewWorksOnAnOpenedCheckpoint)
     QSignalSpy paths(&explorer.interpolationPanel(), &LatentInterpolationPanel::pathShown);
     explorer.tabs().setCurrentWidget(&explorer.interpolationPanel());
     ASSERT_TRUE(waitUntil([&] { return !paths.isEmpty(); }));
-    // Ten steps from one test image to another, in one row with a one-pixel border.
-    EXPECT_EQ(explorer.interpolationPanel().path().image().width(), 10 * (snapshot->width() + 1) + 1);
+    // Ten steps from one test image to another, in rows with a one-pixel border, as large as the
+    // tab lets them be at a whole-number scale: larger than twice their size here.
+    const PixelImageLabel& path = explorer.interpolationPanel().path();
+    const int columns = (path.image().width() - 1) / (snapshot->width() + 1);
+    EXPECT_EQ(path.image().width(), columns * (snapshot->width() + 1) + 1);
+    EXPECT_EQ(path.image().height(), (10 + columns - 1) / columns * (snapshot->height() + 1) + 1);
+    EXPECT_GT(path.imageRect().width(), 2 * path.image().width());
+    EXPECT_EQ(path.imageRect().width() % path.image().width(), 0);
     EXPECT_TRUE(failures.isEmpty()) << failures.value(0).value(0).toString().toStdString();
 }
 

@@ -7,6 +7,7 @@
 #include "ui/latent/LatentPlaneView.h"
 #include "ui/latent/LatentSpace.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QTest>
@@ -219,6 +220,16 @@ TEST(LatentPlaneView, ClicksSelectPointsOrPlaceTheCursorDragsMoveItAndArrowKeysN
     const QPoint point = view.pixelAt({codes.mean(central)[0], codes.mean(central)[1]}).toPoint();
     const int hit = view.pointAt(point);
     ASSERT_GE(hit, 0);
+    // With the grid in front the test set's faint dots take no clicks: the cursor goes there.
+    ASSERT_FALSE(view.dataInFront());
+    QTest::mouseClick(&view, Qt::LeftButton, {}, point);
+    EXPECT_EQ(fixture.space.selected(), -1);
+    EXPECT_NEAR(fixture.space.cursor().x(), codes.mean(central)[0], pixelInLatent);
+    fixture.space.setCursor({-2.0, 2.0}); // off the point: a press on the cursor grabs it
+
+    // With the test set in front (D) a click on a point selects it and leaves the cursor.
+    fixture.panel.controls().findChild<QCheckBox*>(QStringLiteral("dataInFront"))->setChecked(true);
+    ASSERT_TRUE(view.dataInFront());
     const QPointF cursorBefore = fixture.space.cursor();
     QTest::mouseClick(&view, Qt::LeftButton, {}, point);
     EXPECT_EQ(fixture.space.selected(), hit);

@@ -6,7 +6,11 @@
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/AppSettings.h"
+#include "ui/commands/RunState.h"
 #include "ui/curves/CurvesPlot.h"
+#include "ui/latent/LatentExplorer.h"
+#include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPlaneView.h"
 #include "ui/panels/ReconstructionPanel.h"
 #include "ui/widgets/ImageGrid.h"
 #include "ui/window/AboutText.h"
@@ -14,6 +18,7 @@
 #include "ui/window/MessageBanner.h"
 #include "ui/window/TrainingStatusBar.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -227,6 +232,56 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return session.state() == SessionState::Ready; }));
         QCOMPARE(startPause->text(), QStringLiteral("&Start"));
         QVERIFY(!stop->isEnabled());
+    }
+
+    void startOnAFinishedRunTrainsAsManyEpochsAgain()
+    {
+        // A small model, so that two epochs take seconds: untrained, it is replaced without a question.
+        control<QLineEdit>(*window_, "hiddenLayers")->setText(QStringLiteral("32"));
+        QMetaObject::invokeMethod(control<QLineEdit>(*window_, "hiddenLayers"), "editingFinished");
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 2; }));
+        control<QSpinBox>(*window_, "epochs")->setValue(1);
+        QVERIFY(waitUntil([this] { return !observed_->applied.empty() && observed_->applied.back().epochs == 1; }));
+        QAction* startPause = action(*window_, "startPause");
+        startPause->trigger();
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Finished; }, 60000));
+        QCOMPARE(window_->run().completedEpochs(), 1);
+        QVERIFY(startPause->isEnabled());
+
+        startPause->trigger();
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Running; }));
+        auto* status = window_->findChild<TrainingStatusBar*>();
+        QVERIFY2(status->currentMessage().contains(QStringLiteral("training 1 more, to 2")),
+                 qPrintable(status->currentMessage()));
+        QCOMPARE(control<QSpinBox>(*window_, "epochs")->value(), 2);
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Finished; }, 60000));
+        QCOMPARE(window_->run().completedEpochs(), 2);
+        QCOMPARE(window_->run().config().epochs, 2);
+        QCOMPARE(int(observed_->runs.size()), 2); // the same model, trained on
+    }
+
+    void spaceTrainsWhereverTheFocusIsExceptInATextField()
+    {
+        window_->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+        // The plane holds the focus from the start, not the first of the training settings.
+        QCOMPARE(QApplication::focusWidget(), &window_->explorer().planePanel().view());
+        TrainingSession& session = window_->session();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(waitUntil([&] { return session.state() == SessionState::Running; }));
+
+        auto* architecture = control<QComboBox>(*window_, "architecture");
+        architecture->setFocus();
+        QTest::keyClick(architecture, Qt::Key_Space);
+        QVERIFY(waitUntil([&] { return session.state() == SessionState::Paused; }));
+        QVERIFY(!architecture->view()->isVisible()); // the list did not open
+
+        // A text field keeps its Space (this one's validator then refuses it): training stays paused.
+        auto* hidden = control<QLineEdit>(*window_, "hiddenLayers");
+        hidden->setFocus();
+        QTest::keyClick(hidden, Qt::Key_Space);
+        QTest::qWait(100);
+        QCOMPARE(session.state(), SessionState::Paused);
     }
 
     void curvesStatusAndReconstructionsFollowTraining()
