@@ -45,6 +45,8 @@ const OptionSpec trainOptions[] = {
     {"binarize", "Bernoulli targets: none (grey), static or dynamic binarisation.", "none|static|dynamic", "none"},
     {"estimator", "ELBO estimator: analytic KL (the paper's B) or mc (A).", "analytic|mc", "analytic"},
     {"samples", "Samples L of z per image.", "L", "1"},
+    {"objective", "What to maximise: the ELBO, or prior: log (1/L) sum_l p(x|z_l), z_l drawn from the prior.",
+     "elbo|prior", "elbo"},
     {"optimizer", "adam, adagrad (the paper's) or sgd (with momentum 0.9).", "adam|adagrad|sgd", "adam"},
     {"lr", "Learning rate.", "LR", "1e-3"},
     {"weight-decay", "L2 weight decay: a Gaussian prior on the weights (MAP).", "WD", "0"},
@@ -67,6 +69,7 @@ TrainingConfig configFromOptions(const QCommandLineParser& parser)
     config.binarization = parseBinarization(parser.value(QStringLiteral("binarize")));
     config.estimator = parseEstimator(parser.value(QStringLiteral("estimator")));
     config.samples = intOption(parser, QStringLiteral("samples"));
+    config.objective = parseObjective(parser.value(QStringLiteral("objective")));
     config.optimizer = parseOptimizer(parser.value(QStringLiteral("optimizer")));
     config.learningRate = doubleOption(parser, QStringLiteral("lr"));
     config.weightDecay = doubleOption(parser, QStringLiteral("weight-decay"));

@@ -52,4 +52,24 @@ ElboTerms elboTerms(VaeNetworkImpl& network, const torch::Tensor& images, const 
     return {reconstruction, kl};
 }
 
+ElboTerms priorSampledTerms(VaeNetworkImpl& network, const torch::Tensor& targets, int samples,
+                            torch::Generator& generator)
+{
+    const int64_t batch = targets.size(0);
+    const torch::Tensor z = at::randn({samples * batch, network.latentDim()}, generator, targets.options());
+    const torch::Tensor repeatedTargets = samples == 1 ? targets : targets.repeat({samples, 1});
+    const torch::Tensor logLikelihoods =
+        logLikelihood(network.decode(z), repeatedTargets, network.likelihood()).reshape({samples, batch});
+    const torch::Tensor bound = torch::logsumexp(logLikelihoods, 0) - std::log(double(samples));
+    return {bound, torch::zeros_like(bound)};
+}
+
+ElboTerms objectiveTerms(VaeNetworkImpl& network, const torch::Tensor& images, const torch::Tensor& targets,
+                         const TrainingConfig& config, torch::Generator& generator)
+{
+    if (config.objective == TrainingObjective::Prior)
+        return priorSampledTerms(network, targets, config.samples, generator);
+    return elboTerms(network, images, targets, config.estimator, config.samples, generator);
+}
+
 } // namespace vae

@@ -33,4 +33,13 @@ torch::Tensor reparameterise(const Posterior& posterior, int samples, torch::Gen
 ElboTerms elboTerms(VaeNetworkImpl& network, const torch::Tensor& images, const torch::Tensor& targets,
                     Estimator estimator, int samples, torch::Generator& generator);
 
+// The prior objective log (1/L) sum_l p(x|z_l), z_l ~ N(0, I), as `reconstruction`, with a zero KL:
+// the bound the decoder is trained on when the encoder is left out.
+ElboTerms priorSampledTerms(VaeNetworkImpl& network, const torch::Tensor& targets, int samples,
+                            torch::Generator& generator);
+
+// The terms of the objective the run trains (config.objective), which its test figures report.
+ElboTerms objectiveTerms(VaeNetworkImpl& network, const torch::Tensor& images, const torch::Tensor& targets,
+                         const TrainingConfig& config, torch::Generator& generator);
+
 } // namespace vae

@@ -255,7 +255,7 @@ Evaluation Trainer::evaluateTest()
         const torch::Tensor rows = torch::arange(first, std::min(first + evaluationBatch, count), torch::kLong);
         const torch::Tensor images = d.test.images(rows);
         const torch::Tensor targets = d.test.targets(rows, images, generator);
-        const ElboTerms terms = elboTerms(*d.network, images, targets, d.config.estimator, d.config.samples, generator);
+        const ElboTerms terms = objectiveTerms(*d.network, images, targets, d.config, generator);
         reconstructionSum += terms.reconstruction.sum(torch::kDouble).item<double>();
         klSum += terms.kl.sum(torch::kDouble).item<double>();
     }
