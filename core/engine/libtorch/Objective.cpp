@@ -11,6 +11,18 @@ torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& t
         halfLog2Pi * target.size(-1);
 }
 
+torch::Tensor logLikelihoodPerSample(const DecoderOutput& decoded, const torch::Tensor& targets, Likelihood likelihood)
+{
+    const int64_t images = targets.size(0);
+    const int64_t pixels = targets.size(1);
+    const torch::Tensor mean = decoded.mean.view({images, -1, pixels});
+    if (likelihood == Likelihood::Gaussian)
+        return logLikelihood({mean, decoded.logVariance.view({images, -1, pixels})}, targets.unsqueeze(1), likelihood);
+    // t l - softplus(l) summed over pixels; the first sum is a product with each image's targets.
+    const torch::Tensor targetTerms = at::bmm(mean, targets.unsqueeze(2)).squeeze(2);
+    return targetTerms - at::softplus(mean).sum(-1);
+}
+
 torch::Tensor analyticKl(const Posterior& posterior)
 {
     return -0.5 * (1 + posterior.logVariance - posterior.mean.square() - posterior.logVariance.exp()).sum(-1);

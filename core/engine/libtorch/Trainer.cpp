@@ -12,7 +12,6 @@
 namespace vae {
 namespace {
 
-constexpr std::uint64_t binarizationSeedOffset = 0x62696e6172697a65; // "binarize"
 constexpr std::uint64_t evaluationSeed = 0x6576616c; // fixed, so a model's test figures are reproducible
 constexpr int64_t evaluationBatch = 1000;
 
@@ -51,8 +50,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& con
 TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const Dataset> dataset_)
     : config(config_)
     , dataset(checkedDataset(config_, std::move(dataset_)))
-    , train(dataset->train, config.binarization, false, config.seed ^ binarizationSeedOffset)
-    , test(dataset->test, config.binarization, true, config.seed ^ binarizationSeedOffset)
+    , train(dataset->train, config.binarization, false, binarizationSeed(config))
+    , test(testSource(dataset->test, config))
     , generator(at::make_generator<at::CPUGeneratorImpl>(config.seed))
 {
     // Parameter initialisation draws from LibTorch's global generator.
