@@ -2,7 +2,7 @@
 
 #include "core/data/InputError.h"
 #include "core/engine/libtorch/BatchSource.h"
-#include "core/engine/libtorch/EstimateChecks.h"
+#include "core/engine/libtorch/EstimateSupport.h"
 #include "core/engine/libtorch/Objective.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
 

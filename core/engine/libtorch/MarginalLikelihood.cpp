@@ -2,7 +2,7 @@
 
 #include "core/data/InputError.h"
 #include "core/engine/libtorch/BatchSource.h"
-#include "core/engine/libtorch/EstimateChecks.h"
+#include "core/engine/libtorch/EstimateSupport.h"
 #include "core/engine/libtorch/Objective.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
 
@@ -12,10 +12,6 @@
 
 namespace vae {
 namespace {
-
-// Decoded samples per pass: enough rows for the decoder's matrix products to run at the BLAS's full
-// rate, few enough that the [rows, D] outputs stay in the last-level cache (and memory bounded).
-constexpr int64_t rowsPerPass = 4096;
 
 // A seed for image `index` alone (SplitMix64 of the pair), so its draws do not depend on which
 // other images share its batch.
@@ -67,6 +63,7 @@ LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, co
     VaeNetworkImpl& network = forwardNetwork(model);
     const BatchSource source = testSource(images, model.config());
     const int64_t latentDim = network.latentDim();
+    const int64_t rowsPerPass = decodedRowsPerPass(model.imageSize());
     const int64_t imagesPerPass = std::max<int64_t>(1, rowsPerPass / samples);
     const int64_t samplesPerPass = std::min<int64_t>(samples, rowsPerPass);
     torch::Generator unused = at::make_generator<at::CPUGeneratorImpl>(seed);

@@ -2,7 +2,7 @@
 
 #include "core/data/InputError.h"
 #include "core/engine/libtorch/BatchSource.h"
-#include "core/engine/libtorch/EstimateChecks.h"
+#include "core/engine/libtorch/EstimateSupport.h"
 #include "core/engine/libtorch/Objective.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
 
@@ -13,7 +13,6 @@
 namespace vae {
 namespace {
 
-constexpr int64_t rowsPerPass = 4096;
 constexpr int locatingResolution = 64;
 constexpr int locatingRounds = 20;
 constexpr int firstResolution = 32;
@@ -47,6 +46,7 @@ torch::Tensor logIntegrand(VaeNetworkImpl& network, const torch::Tensor& target,
                                          -1)
                                 .reshape({n * n, 2})
                                 .to(torch::kFloat);
+    const int64_t rowsPerPass = decodedRowsPerPass(int(target.size(1)));
     std::vector<torch::Tensor> parts;
     for (int64_t first = 0; first < n * n; first += rowsPerPass) {
         const torch::Tensor points = z.slice(0, first, std::min(first + rowsPerPass, n * n));

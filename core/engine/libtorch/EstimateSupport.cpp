@@ -1,11 +1,19 @@
-#include "core/engine/libtorch/EstimateChecks.h"
+#include "core/engine/libtorch/EstimateSupport.h"
 
 #include "core/data/InputError.h"
 #include "core/engine/EvaluationInterrupted.h"
 
 #include <QString>
 
+#include <algorithm>
+
 namespace vae {
+
+std::int64_t decodedRowsPerPass(int imageSize)
+{
+    constexpr std::int64_t passElements = 4096 * 784;
+    return std::clamp<std::int64_t>(passElements / std::max(1, imageSize), 64, 4096);
+}
 
 void checkImageCount(const ImageSet& images, int imageCount)
 {
