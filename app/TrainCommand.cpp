@@ -1,6 +1,7 @@
 #include "app/TrainCommand.h"
 
 #include "app/CommandLine.h"
+#include "app/InterruptRequest.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
 #include "core/engine/EngineRuntime.h"
@@ -11,19 +12,10 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
-#include <atomic>
-#include <csignal>
 #include <unistd.h>
 
 namespace vae {
 namespace {
-
-std::atomic<bool> interruptRequested{false};
-
-extern "C" void requestInterrupt(int)
-{
-    interruptRequested.store(true);
-}
 
 struct OptionSpec {
     const char* name;
@@ -184,26 +176,27 @@ int train(const QCommandLineParser& parser)
                            "install libopenblas0-openmp")
                 .arg(blas.library));
 
-    interruptRequested.store(false);
-    std::signal(SIGINT, requestInterrupt);
-    std::signal(SIGTERM, requestInterrupt);
-    trainer->setInterruptCheck([] { return interruptRequested.load(); });
-    ProgressPrinter progress(*trainer);
-    try {
-        while (!trainer->finished() && !interruptRequested.load()) {
-            if (!trainer->atEpochEnd())
-                progress.step(trainer->trainStep());
-            if (trainer->atEpochEnd()) {
-                progress.epoch(trainer->finishEpoch());
-                writeOutputs(*trainer, out);
+    bool interrupted = false;
+    {
+        const InterruptRequest interrupt;
+        trainer->setInterruptCheck([&interrupt] { return interrupt.requested(); });
+        ProgressPrinter progress(*trainer);
+        try {
+            while (!trainer->finished() && !interrupt.requested()) {
+                if (!trainer->atEpochEnd())
+                    progress.step(trainer->trainStep());
+                if (trainer->atEpochEnd()) {
+                    progress.epoch(trainer->finishEpoch());
+                    writeOutputs(*trainer, out);
+                }
             }
+        } catch (const EvaluationInterrupted&) {
+            // Saved below with the epoch's evaluation still pending: --resume runs it first.
         }
-    } catch (const EvaluationInterrupted&) {
-        // Saved below with the epoch's evaluation still pending: --resume runs it first.
+        interrupted = interrupt.requested();
+        trainer->setInterruptCheck({});
     }
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    if (interruptRequested.load()) {
+    if (interrupted) {
         writeOutputs(*trainer, out);
         printError(QStringLiteral("interrupted after step %1; saved %2")
                        .arg(trainer->completedSteps())

@@ -19,7 +19,7 @@ names (or D).
 
 Commands:
   train    Train a VAE headless: vae-explorer train --dataset D --out DIR [settings]
-  eval     Test-set ELBO of a checkpoint: vae-explorer eval FILE [--dataset D] [--json]
+  eval     Test-set ELBO and log p(x) of a checkpoint: vae-explorer eval FILE [--iw-samples K] [--json]
   export   Export a checkpoint: vae-explorer export FILE --weights OUT.pt
 
 Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST), IDX or .npy files,
