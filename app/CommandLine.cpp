@@ -1,5 +1,7 @@
 #include "app/CommandLine.h"
 
+#include "app/SettingOptions.h"
+#include "core/data/ErrorText.h"
 #include "core/data/InputError.h"
 
 #include <QTextStream>
@@ -33,11 +35,14 @@ int runGuarded(const std::function<int()>& body)
 {
     try {
         return body();
+    } catch (const SettingError& error) {
+        printError(commandLineMessage(error.problem()));
+        return ExitBadInput;
     } catch (const InputError& error) {
         printError(QString::fromStdString(error.what()));
         return ExitBadInput;
     } catch (const std::exception& error) {
-        printError(QString::fromStdString(error.what()).section(QLatin1Char('\n'), 0, 0));
+        printError(firstLineOf(error));
         return ExitFailure;
     }
 }

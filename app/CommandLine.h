@@ -18,7 +18,7 @@ void printError(const QString& message);
 bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, int& exitCode);
 
 // Runs a command body, mapping InputError to exit 2 and any other exception to exit 1, each as a
-// one-line message on stderr.
+// one-line message on stderr; a SettingError's message names the option for the setting.
 int runGuarded(const std::function<int()>& body);
 
 // Numeric options: throw InputError("--name: 'x' is not a number").

@@ -3,7 +3,8 @@
 #include "app/CommandLine.h"
 #include "app/EstimateProgress.h"
 #include "app/EvalReport.h"
-#include "app/InterruptRequest.h"
+#include "app/SettingOptions.h"
+#include "app/TerminationSignals.h"
 #include "core/data/InputError.h"
 #include "core/decode/LatentCodes.h"
 #include "core/engine/EngineRuntime.h"
@@ -59,16 +60,16 @@ std::uint64_t seedOption(const QCommandLineParser& parser)
 
 // Runs one estimate with a progress line, stopping when asked.
 template <typename Estimate>
-auto withProgress(const QString& what, const QString& unit, const InterruptRequest& interrupt, Estimate estimate)
+auto withProgress(const QString& what, const QString& unit, const InterruptFlag& interrupt, Estimate estimate)
 {
     EstimateProgress progress(what, unit);
     EstimateControl control;
     control.progress = [&progress](int done, int total) { progress.update(done, total); };
-    control.shouldInterrupt = [&interrupt] { return interrupt.requested(); };
+    control.shouldInterrupt = [&interrupt] { return interrupt.isRaised(); };
     return estimate(control);
 }
 
-EvalFigures measure(const QCommandLineParser& parser, Trainer& trainer, const InterruptRequest& interrupt)
+EvalFigures measure(const QCommandLineParser& parser, Trainer& trainer, const InterruptFlag& interrupt)
 {
     const int importanceSamples = parser.isSet(QStringLiteral("iw-samples")) ? importanceSamplesOption(parser) : 0;
     const std::uint64_t seed = seedOption(parser);
@@ -114,7 +115,7 @@ EvalFigures measure(const QCommandLineParser& parser, Trainer& trainer, const In
 int evaluate(const QCommandLineParser& parser)
 {
     // From the start, so that Ctrl+C while the data loads still ends with a clean exit 130.
-    const InterruptRequest interrupt;
+    const InterruptFlag interrupt;
     if (parser.isSet(QStringLiteral("iw-samples")))
         importanceSamplesOption(parser); // a bad K is reported before minutes of loading and evaluating
     const QString path = parser.positionalArguments().constFirst();
@@ -122,10 +123,12 @@ int evaluate(const QCommandLineParser& parser)
     if (parser.isSet(QStringLiteral("images")))
         dataset = withFirstTestImages(*dataset, intOption(parser, QStringLiteral("images")));
     auto trainer = Trainer::fromCheckpoint(path, dataset);
-    trainer->setThreads(intOption(parser, QStringLiteral("threads")));
+    LiveSettings settings = LiveSettings::of(trainer->config());
+    settings.threads = intOption(parser, settingOption(Setting::Threads));
+    trainer->applyLiveSettings(settings);
     // The estimates run on this thread with its own thread count.
     setComputeThreads(trainer->config().effectiveThreads());
-    trainer->setInterruptCheck([&interrupt] { return interrupt.requested(); });
+    trainer->setInterruptCheck([&interrupt] { return interrupt.isRaised(); });
     try {
         const EvalFigures figures = measure(parser, *trainer, interrupt);
         if (parser.isSet(QStringLiteral("json")))
@@ -169,7 +172,7 @@ int runEvalCommand(const QStringList& arguments)
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the estimates' random draws."),
                       QStringLiteral("S"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout.")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Compute threads (default: one per core)."),
+    parser.addOption({settingOption(Setting::Threads), QStringLiteral("Compute threads (default: one per core)."),
                       QStringLiteral("N"), QStringLiteral("0")});
     int exitCode = ExitOk;
     if (!parseCommandLine(parser, arguments, exitCode))

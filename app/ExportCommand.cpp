@@ -257,7 +257,8 @@ int runExportCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Exports what a checkpoint holds: weights, decoded images, latent codes."));
+        QStringLiteral("Exports one thing a checkpoint holds: images decoded by --grid, --point, --interpolate or\n"
+                       "--prior, or latent codes by --codes, each to --out FILE; or the weights by --weights OUT.pt."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .vae checkpoint."));
     parser.addOptions(exportOptions());
     int exitCode = ExitOk;

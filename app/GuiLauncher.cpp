@@ -26,11 +26,12 @@ bool parseLaunchOptions(int argc, char** argv, LaunchOptions& options, int& exit
         arguments << QString::fromLocal8Bit(argv[i]);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Opens the window: train a VAE and watch it learn."));
-    parser.addOption(
+    parser.addOptions({
         {QStringLiteral("dataset"),
          QStringLiteral("Open this dataset: a folder, IDX or .npy files, or builtin:shapes (default: the last one)."),
-         QStringLiteral("D")});
-    parser.addOption({QStringLiteral("start"), QStringLiteral("Start training as soon as the dataset is loaded.")});
+         QStringLiteral("D")},
+        {QStringLiteral("start"), QStringLiteral("Start training as soon as the dataset is loaded.")},
+    });
     parser.addPositionalArgument(
         QStringLiteral("model"),
         QStringLiteral("A saved model (.vae) to open, on the dataset it names unless --dataset is given."),

@@ -1,7 +1,8 @@
 #include "app/TrainCommand.h"
 
 #include "app/CommandLine.h"
-#include "app/InterruptRequest.h"
+#include "app/SettingOptions.h"
+#include "app/TerminationSignals.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
 #include "core/engine/EngineRuntime.h"
@@ -17,81 +18,125 @@
 namespace vae {
 namespace {
 
-struct OptionSpec {
-    const char* name;
-    const char* description;
-    const char* valueName;
-    const char* defaultValue;
-};
+QList<QCommandLineOption> trainOptions()
+{
+    // A setting's option takes its name from settingOption(), the name its errors give.
+    return {
+        {QStringLiteral("dataset"), QStringLiteral("Dataset: a folder, IDX or .npy files, or builtin:shapes."),
+         QStringLiteral("D")},
+        {QStringLiteral("out"), QStringLiteral("Output folder for metrics.csv, steps.csv and model.vae."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("resume"), QStringLiteral("Continue the run stored in this checkpoint."),
+         QStringLiteral("FILE")},
+        {settingOption(Setting::Architecture), QStringLiteral("Network: mlp or conv."), QStringLiteral("mlp|conv"),
+         QStringLiteral("mlp")},
+        {settingOption(Setting::LatentDim), QStringLiteral("Latent size d_z (1 to 512)."), QStringLiteral("N"),
+         QStringLiteral("2")},
+        {settingOption(Setting::HiddenLayers), QStringLiteral("Hidden layer widths, e.g. 400 or 500,500."),
+         QStringLiteral("W"), QStringLiteral("400")},
+        {settingOption(Setting::Activation), QStringLiteral("Hidden activation: relu or tanh."),
+         QStringLiteral("relu|tanh"), QStringLiteral("relu")},
+        {settingOption(Setting::Likelihood),
+         QStringLiteral("Decoder p(x|z): bernoulli or gaussian (learned per-pixel variance)."),
+         QStringLiteral("bernoulli|gaussian"), QStringLiteral("bernoulli")},
+        {settingOption(Setting::Binarization),
+         QStringLiteral("Bernoulli targets: none (grey), static or dynamic binarisation."),
+         QStringLiteral("none|static|dynamic"), QStringLiteral("none")},
+        {settingOption(Setting::Estimator), QStringLiteral("ELBO estimator: analytic KL (the paper's B) or mc (A)."),
+         QStringLiteral("analytic|mc"), QStringLiteral("analytic")},
+        {settingOption(Setting::Samples), QStringLiteral("Samples L of z per image."), QStringLiteral("L"),
+         QStringLiteral("1")},
+        {settingOption(Setting::Objective),
+         QStringLiteral("What to maximise: the ELBO, or prior: log (1/L) sum_l p(x|z_l), z_l drawn from the prior."),
+         QStringLiteral("elbo|prior"), QStringLiteral("elbo")},
+        {settingOption(Setting::Optimizer), QStringLiteral("adam, adagrad (the paper's) or sgd (with momentum 0.9)."),
+         QStringLiteral("adam|adagrad|sgd"), QStringLiteral("adam")},
+        {settingOption(Setting::LearningRate), QStringLiteral("Learning rate."), QStringLiteral("LR"),
+         QStringLiteral("1e-3")},
+        {settingOption(Setting::WeightDecay), QStringLiteral("L2 weight decay: a Gaussian prior on the weights (MAP)."),
+         QStringLiteral("WD"), QStringLiteral("0")},
+        {settingOption(Setting::Beta), QStringLiteral("Weight on the KL term (1 gives the ELBO)."), QStringLiteral("B"),
+         QStringLiteral("1")},
+        {settingOption(Setting::WarmupEpochs),
+         QStringLiteral("Raise the KL weight linearly from 0 over this many epochs."), QStringLiteral("E"),
+         QStringLiteral("0")},
+        {settingOption(Setting::BatchSize), QStringLiteral("Minibatch size M."), QStringLiteral("M"),
+         QStringLiteral("128")},
+        {settingOption(Setting::Epochs), QStringLiteral("Epochs to train (the total, when resuming)."),
+         QStringLiteral("N"), QStringLiteral("10")},
+        {settingOption(Setting::Seed),
+         QStringLiteral("Random seed: same seed, settings and threads give the same curves."), QStringLiteral("S"),
+         QStringLiteral("0")},
+        {settingOption(Setting::Threads), QStringLiteral("Compute threads (default: one per core)."),
+         QStringLiteral("N"), QStringLiteral("0")},
+    };
+}
 
-const OptionSpec trainOptions[] = {
-    {"dataset", "Dataset: a folder, IDX or .npy files, or builtin:shapes.", "D", ""},
-    {"out", "Output folder for metrics.csv, steps.csv and model.vae.", "DIR", ""},
-    {"resume", "Continue the run stored in this checkpoint.", "FILE", ""},
-    {"arch", "Network: mlp or conv.", "mlp|conv", "mlp"},
-    {"latent", "Latent size d_z (1 to 512).", "N", "2"},
-    {"hidden", "Hidden layer widths, e.g. 400 or 500,500.", "W", "400"},
-    {"activation", "Hidden activation: relu or tanh.", "relu|tanh", "relu"},
-    {"likelihood", "Decoder p(x|z): bernoulli or gaussian (learned per-pixel variance).", "bernoulli|gaussian",
-     "bernoulli"},
-    {"binarize", "Bernoulli targets: none (grey), static or dynamic binarisation.", "none|static|dynamic", "none"},
-    {"estimator", "ELBO estimator: analytic KL (the paper's B) or mc (A).", "analytic|mc", "analytic"},
-    {"samples", "Samples L of z per image.", "L", "1"},
-    {"objective", "What to maximise: the ELBO, or prior: log (1/L) sum_l p(x|z_l), z_l drawn from the prior.",
-     "elbo|prior", "elbo"},
-    {"optimizer", "adam, adagrad (the paper's) or sgd (with momentum 0.9).", "adam|adagrad|sgd", "adam"},
-    {"lr", "Learning rate.", "LR", "1e-3"},
-    {"weight-decay", "L2 weight decay: a Gaussian prior on the weights (MAP).", "WD", "0"},
-    {"beta", "Weight on the KL term (1 gives the ELBO).", "B", "1"},
-    {"warmup-epochs", "Raise the KL weight linearly from 0 over this many epochs.", "E", "0"},
-    {"batch", "Minibatch size M.", "M", "128"},
-    {"epochs", "Epochs to train (the total, when resuming).", "N", "10"},
-    {"seed", "Random seed: same seed, settings and threads give the same curves.", "S", "0"},
-    {"threads", "Compute threads (default: one per core).", "N", "0"},
-};
+QString textOf(const QCommandLineParser& parser, Setting setting)
+{
+    return parser.value(settingOption(setting));
+}
+
+int intOf(const QCommandLineParser& parser, Setting setting)
+{
+    return intOption(parser, settingOption(setting));
+}
+
+double doubleOf(const QCommandLineParser& parser, Setting setting)
+{
+    return doubleOption(parser, settingOption(setting));
+}
+
+std::uint64_t seedOf(const QCommandLineParser& parser)
+{
+    bool ok = false;
+    const std::uint64_t seed = textOf(parser, Setting::Seed).toULongLong(&ok);
+    if (!ok)
+        throw SettingError(
+            {Setting::Seed, QStringLiteral("'%1' is not a whole number from 0").arg(textOf(parser, Setting::Seed))});
+    return seed;
+}
 
 TrainingConfig configFromOptions(const QCommandLineParser& parser)
 {
     TrainingConfig config;
-    config.architecture = parseArchitecture(parser.value(QStringLiteral("arch")));
-    config.latentDim = intOption(parser, QStringLiteral("latent"));
-    config.hiddenLayers = parseHiddenLayers(parser.value(QStringLiteral("hidden")));
-    config.activation = parseActivation(parser.value(QStringLiteral("activation")));
-    config.likelihood = parseLikelihood(parser.value(QStringLiteral("likelihood")));
-    config.binarization = parseBinarization(parser.value(QStringLiteral("binarize")));
-    config.estimator = parseEstimator(parser.value(QStringLiteral("estimator")));
-    config.samples = intOption(parser, QStringLiteral("samples"));
-    config.objective = parseObjective(parser.value(QStringLiteral("objective")));
-    config.optimizer = parseOptimizer(parser.value(QStringLiteral("optimizer")));
-    config.learningRate = doubleOption(parser, QStringLiteral("lr"));
-    config.weightDecay = doubleOption(parser, QStringLiteral("weight-decay"));
-    config.beta = doubleOption(parser, QStringLiteral("beta"));
-    config.warmupEpochs = doubleOption(parser, QStringLiteral("warmup-epochs"));
-    config.batchSize = intOption(parser, QStringLiteral("batch"));
-    config.epochs = intOption(parser, QStringLiteral("epochs"));
-    bool ok = false;
-    config.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
-    if (!ok)
-        throw InputError(QStringLiteral("--seed: '%1' is not a whole number from 0")
-                             .arg(parser.value(QStringLiteral("seed")))
-                             .toStdString());
-    config.threads = intOption(parser, QStringLiteral("threads"));
-    if (const QString problem = config.validate(); !problem.isEmpty())
-        throw InputError(problem.toStdString());
+    config.architecture = parseArchitecture(textOf(parser, Setting::Architecture));
+    config.latentDim = intOf(parser, Setting::LatentDim);
+    config.hiddenLayers = parseHiddenLayers(textOf(parser, Setting::HiddenLayers));
+    config.activation = parseActivation(textOf(parser, Setting::Activation));
+    config.likelihood = parseLikelihood(textOf(parser, Setting::Likelihood));
+    config.binarization = parseBinarization(textOf(parser, Setting::Binarization));
+    config.estimator = parseEstimator(textOf(parser, Setting::Estimator));
+    config.samples = intOf(parser, Setting::Samples);
+    config.objective = parseObjective(textOf(parser, Setting::Objective));
+    config.optimizer = parseOptimizer(textOf(parser, Setting::Optimizer));
+    config.learningRate = doubleOf(parser, Setting::LearningRate);
+    config.weightDecay = doubleOf(parser, Setting::WeightDecay);
+    config.beta = doubleOf(parser, Setting::Beta);
+    config.warmupEpochs = doubleOf(parser, Setting::WarmupEpochs);
+    config.batchSize = intOf(parser, Setting::BatchSize);
+    config.epochs = intOf(parser, Setting::Epochs);
+    config.seed = seedOf(parser);
+    config.threads = intOf(parser, Setting::Threads);
+    // Before the dataset loads, so a mistyped setting is reported at once.
+    if (const std::optional<SettingProblem> problem = config.validate())
+        throw SettingError(*problem);
     return config;
 }
 
 // A resumed run keeps its stored settings; only these may change.
 void applyResumeOverrides(const QCommandLineParser& parser, Trainer& trainer)
 {
-    if (parser.isSet(QStringLiteral("epochs")))
-        trainer.setEpochs(intOption(parser, QStringLiteral("epochs")));
-    if (parser.isSet(QStringLiteral("lr")))
-        trainer.setLearningRate(doubleOption(parser, QStringLiteral("lr")));
-    if (parser.isSet(QStringLiteral("beta")))
-        trainer.setBeta(doubleOption(parser, QStringLiteral("beta")));
-    if (parser.isSet(QStringLiteral("threads")))
-        trainer.setThreads(intOption(parser, QStringLiteral("threads")));
+    LiveSettings settings = LiveSettings::of(trainer.config());
+    if (parser.isSet(settingOption(Setting::Epochs)))
+        settings.epochs = intOf(parser, Setting::Epochs);
+    if (parser.isSet(settingOption(Setting::LearningRate)))
+        settings.learningRate = doubleOf(parser, Setting::LearningRate);
+    if (parser.isSet(settingOption(Setting::Beta)))
+        settings.beta = doubleOf(parser, Setting::Beta);
+    if (parser.isSet(settingOption(Setting::Threads)))
+        settings.threads = intOf(parser, Setting::Threads);
+    trainer.applyLiveSettings(settings);
 }
 
 class ProgressPrinter {
@@ -146,6 +191,30 @@ void writeOutputs(const Trainer& trainer, const QDir& out)
     writeStepsCsv(out.filePath(QStringLiteral("steps.csv")), trainer.history());
 }
 
+// Trains until the run is done or SIGINT or SIGTERM asks it to stop; true when asked. The signals
+// have their usual effect again on return, so a second Ctrl+C during the final save still works.
+bool trainUntilDoneOrInterrupted(Trainer& trainer, const QDir& out)
+{
+    const InterruptFlag interrupt;
+    trainer.setInterruptCheck([&interrupt] { return interrupt.isRaised(); });
+    ProgressPrinter progress(trainer);
+    try {
+        while (!trainer.finished() && !interrupt.isRaised()) {
+            const Trainer::Progress advanced = trainer.advance();
+            if (advanced.step)
+                progress.step(*advanced.step);
+            if (advanced.epoch) {
+                progress.epoch(*advanced.epoch);
+                writeOutputs(trainer, out);
+            }
+        }
+    } catch (const EvaluationInterrupted&) {
+        // The caller saves with the epoch's evaluation still pending: --resume runs it first.
+    }
+    trainer.setInterruptCheck({});
+    return interrupt.isRaised();
+}
+
 int train(const QCommandLineParser& parser)
 {
     if (!parser.isSet(QStringLiteral("out")))
@@ -169,34 +238,10 @@ int train(const QCommandLineParser& parser)
             config, std::make_shared<const Dataset>(loadDataset(parser.value(QStringLiteral("dataset")))));
     }
 
-    const BlasInfo blas = detectBlas();
-    if (blas.isReference)
-        printError(
-            QStringLiteral("warning: LibTorch is using the reference BLAS (%1), training will be about 13x slower; "
-                           "install libopenblas0-openmp")
-                .arg(blas.library));
+    if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
+        printError(QStringLiteral("warning: ") + warning);
 
-    bool interrupted = false;
-    {
-        const InterruptRequest interrupt;
-        trainer->setInterruptCheck([&interrupt] { return interrupt.requested(); });
-        ProgressPrinter progress(*trainer);
-        try {
-            while (!trainer->finished() && !interrupt.requested()) {
-                if (!trainer->atEpochEnd())
-                    progress.step(trainer->trainStep());
-                if (trainer->atEpochEnd()) {
-                    progress.epoch(trainer->finishEpoch());
-                    writeOutputs(*trainer, out);
-                }
-            }
-        } catch (const EvaluationInterrupted&) {
-            // Saved below with the epoch's evaluation still pending: --resume runs it first.
-        }
-        interrupted = interrupt.requested();
-        trainer->setInterruptCheck({});
-    }
-    if (interrupted) {
+    if (trainUntilDoneOrInterrupted(*trainer, out)) {
         writeOutputs(*trainer, out);
         printError(QStringLiteral("interrupted after step %1; saved %2")
                        .arg(trainer->completedSteps())
@@ -213,10 +258,7 @@ int runTrainCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Trains a VAE headless and writes metrics.csv, steps.csv and model.vae."));
-    for (const OptionSpec& option : trainOptions)
-        parser.addOption(QCommandLineOption(QString::fromLatin1(option.name), QString::fromLatin1(option.description),
-                                            QString::fromLatin1(option.valueName),
-                                            QString::fromLatin1(option.defaultValue)));
+    parser.addOptions(trainOptions());
     int exitCode = ExitOk;
     if (!parseCommandLine(parser, arguments, exitCode))
         return exitCode;

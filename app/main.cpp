@@ -20,7 +20,13 @@ names (or D).
 Commands:
   train    Train a VAE headless: vae-explorer train --dataset D --out DIR [settings]
   eval     Test-set ELBO and log p(x) of a checkpoint: vae-explorer eval FILE [--iw-samples K] [--json]
-  export   Export a checkpoint: vae-explorer export FILE --weights OUT.pt
+  export   Export one thing from a checkpoint (see export --help):
+             export FILE --grid N --out GRID.png             images decoded over two latent axes
+             export FILE --point Z1,Z2,... --out IMAGE.png   the image at one latent point
+             export FILE --interpolate I,J --out PATH.gif    the path between test images I and J
+             export FILE --prior N --out SAMPLES.png         samples from the prior
+             export FILE --codes train|test --out CODES.npy  latent codes (.npy or .csv)
+             export FILE --weights OUT.pt                    the weights, for Python's torch.load
 
 Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST), IDX or .npy files,
 an image folder with one subfolder per class, or builtin:shapes.

@@ -4,7 +4,9 @@
 //    model built on it (goal: under 1,500);
 //  - images/s while the real window trains, over images/s of the same training headless, run
 //    interleaved and repeated because this machine is noisy (goal: median ratio at least 0.9);
-//  - how late a 5 ms QTimer fires on the GUI thread while the window trains (goal: p99 under 16).
+//  - how late a 5 ms QTimer fires on the GUI thread while the window trains (goal: p99 under 16);
+//  - pause_ms: from Pause to the session reporting the run paused (goal: median under 500);
+//  - close_ms: closing and destroying the window while it trains (goal: under 1,000).
 // Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
 // is set; uses a throwaway settings folder.
 
@@ -151,9 +153,10 @@ private:
 };
 
 // Trains in the window from a fresh model and times `steps` steps from the session's batched
-// reports, as the window receives them.
+// reports, as the window receives them; then pauses, timing how long the pause takes to land.
 double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config,
-                             const std::shared_ptr<const Dataset>& dataset, int steps, LatencyProbe& probe)
+                             const std::shared_ptr<const Dataset>& dataset, int steps, LatencyProbe& probe,
+                             std::vector<double>& pauseMilliseconds)
 {
     TrainingSession& session = window.session();
     bool ready = false;
@@ -183,10 +186,19 @@ double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config,
     session.start();
     waitFor([&] { return firstStep >= 0 && latestStep >= firstStep + steps; }, 600'000);
     probe.stop();
+    QElapsedTimer sincePause;
+    double pausedAfter = -1;
+    const auto paused = QObject::connect(&session, &TrainingSession::stateChanged, [&](SessionState state) {
+        if (state == SessionState::Paused && pausedAfter < 0)
+            pausedAfter = double(sincePause.nsecsElapsed()) * 1e-6;
+    });
+    sincePause.start();
     session.pause();
-    waitFor([&] { return session.state() == SessionState::Paused; }, 10'000);
+    waitFor([&] { return pausedAfter >= 0; }, 10'000);
+    pauseMilliseconds.push_back(pausedAfter);
     QObject::disconnect(modelReady);
     QObject::disconnect(stepsTrained);
+    QObject::disconnect(paused);
     return double(lastStep - firstStep) * config.batchSize / (lastTime - firstTime);
 }
 
@@ -218,34 +230,35 @@ int main(int argc, char* argv[])
     const TrainingConfig config = referenceConfig();
     storeTrainingConfig(config);
 
-    MainWindow window;
+    auto window = std::make_unique<MainWindow>();
     bool modelReady = false;
     std::shared_ptr<const Dataset> dataset;
-    QObject::connect(&window.session(), &TrainingSession::modelReady, [&](const RunInfo& run) {
+    QObject::connect(&window->session(), &TrainingSession::modelReady, [&](const RunInfo& run) {
         modelReady = true;
         dataset = run.dataset;
     });
-    window.show();
-    window.openDataset(datasetSpec);
+    window->show();
+    window->openDataset(datasetSpec);
     if (!waitFor([&] { return modelReady; }, 60'000)) {
         QTextStream(stderr) << "window_bench: " << datasetSpec << " did not load\n";
         return 1;
     }
     QCoreApplication::processEvents();
-    window.repaint();
+    window->repaint();
     const double startupMilliseconds = millisecondsSinceProcessStart();
 
     LatencyProbe probe;
     std::vector<double> headless;
     std::vector<double> windowed;
     std::vector<double> ratios;
+    std::vector<double> pauses;
     for (int i = 0; i < repeats; ++i) {
         // Alternating which goes first cancels a drift in the machine's load between the two.
         if (i % 2 == 0) {
             headless.push_back(headlessImagesPerSecond(config, dataset, steps));
-            windowed.push_back(windowImagesPerSecond(window, config, dataset, steps, probe));
+            windowed.push_back(windowImagesPerSecond(*window, config, dataset, steps, probe, pauses));
         } else {
-            windowed.push_back(windowImagesPerSecond(window, config, dataset, steps, probe));
+            windowed.push_back(windowImagesPerSecond(*window, config, dataset, steps, probe, pauses));
             headless.push_back(headlessImagesPerSecond(config, dataset, steps));
         }
         ratios.push_back(windowed.back() / headless.back());
@@ -255,7 +268,20 @@ int main(int argc, char* argv[])
     QJsonArray ratioList;
     for (double ratio : ratios)
         ratioList.append(rounded(ratio, 3));
-    const auto* plot = window.findChild<CurvesPlot*>();
+    const auto* plot = window->findChild<CurvesPlot*>();
+    const double replotMilliseconds = plot ? plot->replotTime(true) : 0.0;
+
+    // Closed while training, as a user quits mid-run.
+    std::int64_t trainedSteps = 0;
+    QObject::connect(&window->session(), &TrainingSession::stepsTrained,
+                     [&](const QVector<StepMetrics>& batch) { trainedSteps = batch.last().step; });
+    window->session().start();
+    waitFor([&] { return trainedSteps > 0; }, 60'000);
+    QElapsedTimer closing;
+    closing.start();
+    window->close();
+    window.reset();
+    const double closeMilliseconds = double(closing.nsecsElapsed()) * 1e-6;
     const QJsonObject result{
         {QStringLiteral("bench"), QStringLiteral("window")},
         {QStringLiteral("dataset"), dataset->name},
@@ -272,7 +298,9 @@ int main(int argc, char* argv[])
         {QStringLiteral("latency_p99_ms"), rounded(quantile(probe.latenesses, 0.99), 2)},
         {QStringLiteral("latency_max_ms"), rounded(quantile(probe.latenesses, 1.0), 2)},
         {QStringLiteral("latency_samples"), int(probe.latenesses.size())},
-        {QStringLiteral("replot_ms"), plot ? rounded(plot->replotTime(true), 2) : 0.0},
+        {QStringLiteral("replot_ms"), rounded(replotMilliseconds, 2)},
+        {QStringLiteral("pause_ms"), rounded(median(pauses), 1)},
+        {QStringLiteral("close_ms"), rounded(closeMilliseconds, 0)},
     };
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;

@@ -35,6 +35,12 @@ struct Dataset {
     int height() const { return train.height; }
     int width() const { return train.width; }
     int imageSize() const { return train.imageSize(); }
+    // What the views call class `label`: its name, or the label as a number when the dataset names
+    // no such class.
+    QString className(int label) const
+    {
+        return label >= 0 && label < classNames.size() ? classNames[label] : QString::number(label);
+    }
 };
 
 } // namespace vae

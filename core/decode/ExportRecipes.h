@@ -15,7 +15,7 @@
 namespace vae {
 
 // The pictures and files an export writes, made by the export command and by the window alike
-// (design rule 6), so a figure made in either looks the same.
+// (rule "One implementation, two front ends"), so a figure made in either looks the same.
 
 // Cells of `cellPixels` (down to a whole multiple of the image's side, so nearest-neighbour
 // scaling keeps every pixel square; at least the image's own size), `border` pixels apart.

@@ -15,6 +15,9 @@ struct BlasInfo {
     bool isReference = false;
 };
 BlasInfo detectBlas();
+// What the window and the command line warn when `blas` is the reference implementation: which
+// library, what it costs, the fix. Empty for any other BLAS.
+QString slowBlasWarning(const BlasInfo& blas);
 
 // Sets LibTorch's intra-op thread count for the calling thread (it can start at 1 on this platform).
 void setComputeThreads(int threads);

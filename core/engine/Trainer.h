@@ -3,6 +3,7 @@
 #include "core/data/Dataset.h"
 #include "core/engine/EvaluationInterrupted.h"
 #include "core/engine/ModelSnapshot.h"
+#include "core/run/LiveSettings.h"
 #include "core/run/Metrics.h"
 #include "core/run/TrainingConfig.h"
 
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace vae {
 
@@ -20,7 +22,8 @@ struct TrainerState;
 // advances it one optimiser step at a time. Torch-free interface; not thread-safe (one owner).
 class Trainer {
 public:
-    // Throws InputError when the settings are invalid or do not fit the data.
+    // Throws SettingError when the settings are invalid or do not fit the data, InputError for an
+    // empty split.
     Trainer(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
     // Resumes the run stored in a checkpoint; the dataset must have the checkpoint's image shape.
     // Throws InputError naming the file for a corrupt, truncated or foreign checkpoint.
@@ -39,13 +42,9 @@ public:
     bool finished() const;   // all configured epochs done
     bool atEpochEnd() const; // the last step completed an epoch whose test evaluation is pending
 
-    // Applied from the next step on.
-    void setLearningRate(double learningRate);
-    void setBeta(double beta);
-    // Allows training to continue past the configured number of epochs.
-    void setEpochs(int epochs);
-    // 0: one per core.
-    void setThreads(int threads);
+    // Applied from the next step on; more epochs let a finished run train further. Throws
+    // SettingError for a value out of range, and then changes nothing.
+    void applyLiveSettings(const LiveSettings& settings);
     // The KL weight the next step will use (beta times the warm-up ramp).
     double currentKlWeight() const;
 
@@ -54,6 +53,16 @@ public:
     StepMetrics trainStep();
     // Evaluates the test set and records the epoch's figures; call when atEpochEnd().
     EpochMetrics finishEpoch();
+
+    // What one advance() did.
+    struct Progress {
+        std::optional<StepMetrics> step;   // the optimiser step taken, if one was
+        std::optional<EpochMetrics> epoch; // the epoch finished, if one was
+    };
+    // The one loop body of the command line and the window's training thread: takes an optimiser
+    // step, then finishes the epoch (its test evaluation) if that step ended one. An epoch end
+    // left pending by an interrupted evaluation is finished first, without a step.
+    Progress advance();
 
     // Consulted between the batches of a test evaluation (the one part of training that takes
     // seconds), so a program can shut down promptly.

@@ -37,7 +37,7 @@ QString nameOf(const NameTable<Enum, N>& table, Enum value)
 }
 
 template <typename Enum, std::size_t N>
-Enum parseName(const NameTable<Enum, N>& table, const QString& text, const char* option)
+Enum parseName(const NameTable<Enum, N>& table, const QString& text, Setting setting)
 {
     QStringList names;
     for (const auto& [value, name] : table) {
@@ -45,17 +45,17 @@ Enum parseName(const NameTable<Enum, N>& table, const QString& text, const char*
             return value;
         names << QString::fromLatin1(name);
     }
-    throw InputError(QStringLiteral("--%1: '%2' is not one of %3")
-                         .arg(QString::fromLatin1(option), text, names.join(QLatin1Char('|')))
-                         .toStdString());
+    throw SettingError({setting, QStringLiteral("'%1' is not one of %2").arg(text, names.join(QLatin1Char('|')))});
 }
 
-QString outOfRange(const char* option, double value, const char* range)
+SettingProblem outOfRange(Setting setting, const QString& value, const char* range)
 {
-    return QStringLiteral("--%1 %2 is out of range (%3)")
-        .arg(QString::fromLatin1(option))
-        .arg(value)
-        .arg(QString::fromLatin1(range));
+    return {setting, QStringLiteral("%1 is out of range: %2").arg(value, QString::fromLatin1(range))};
+}
+
+SettingProblem outOfRange(Setting setting, double value, const char* range)
+{
+    return outOfRange(setting, QString::number(value), range);
 }
 
 } // namespace
@@ -91,31 +91,31 @@ QString toString(TrainingObjective value)
 
 Architecture parseArchitecture(const QString& text)
 {
-    return parseName(architectureNames, text, "arch");
+    return parseName(architectureNames, text, Setting::Architecture);
 }
 Activation parseActivation(const QString& text)
 {
-    return parseName(activationNames, text, "activation");
+    return parseName(activationNames, text, Setting::Activation);
 }
 Likelihood parseLikelihood(const QString& text)
 {
-    return parseName(likelihoodNames, text, "likelihood");
+    return parseName(likelihoodNames, text, Setting::Likelihood);
 }
 Binarization parseBinarization(const QString& text)
 {
-    return parseName(binarizationNames, text, "binarize");
+    return parseName(binarizationNames, text, Setting::Binarization);
 }
 Estimator parseEstimator(const QString& text)
 {
-    return parseName(estimatorNames, text, "estimator");
+    return parseName(estimatorNames, text, Setting::Estimator);
 }
 OptimizerKind parseOptimizer(const QString& text)
 {
-    return parseName(optimizerNames, text, "optimizer");
+    return parseName(optimizerNames, text, Setting::Optimizer);
 }
 TrainingObjective parseObjective(const QString& text)
 {
-    return parseName(objectiveNames, text, "objective");
+    return parseName(objectiveNames, text, Setting::Objective);
 }
 
 std::vector<int> parseHiddenLayers(const QString& text)
@@ -125,14 +125,13 @@ std::vector<int> parseHiddenLayers(const QString& text)
         bool ok = false;
         const int width = part.trimmed().toInt(&ok);
         if (!ok || width < 1 || width > 8192)
-            throw InputError(
-                QStringLiteral("--hidden: '%1' is not a layer width from 1 to 8192").arg(part).toStdString());
+            throw SettingError(
+                {Setting::HiddenLayers, QStringLiteral("'%1' is not a layer width from 1 to 8192").arg(part)});
         layers.push_back(width);
     }
     if (layers.empty() || layers.size() > 8)
-        throw InputError(QStringLiteral("--hidden: '%1' must list 1 to 8 layer widths, e.g. 400 or 500,500")
-                             .arg(text)
-                             .toStdString());
+        throw SettingError({Setting::HiddenLayers,
+                            QStringLiteral("'%1' must list 1 to 8 layer widths, e.g. 400 or 500,500").arg(text)});
     return layers;
 }
 
@@ -144,48 +143,51 @@ QString hiddenLayersToString(const std::vector<int>& layers)
     return parts.join(QLatin1Char(','));
 }
 
-QString TrainingConfig::validate() const
+std::optional<SettingProblem> TrainingConfig::validate() const
 {
     if (latentDim < 1 || latentDim > 512)
-        return outOfRange("latent", latentDim, "1 to 512");
+        return outOfRange(Setting::LatentDim, latentDim, "1 to 512");
     if (hiddenLayers.empty() || hiddenLayers.size() > 8)
-        return QStringLiteral("--hidden must list 1 to 8 layer widths");
+        return outOfRange(Setting::HiddenLayers, QStringLiteral("'%1'").arg(hiddenLayersToString(hiddenLayers)),
+                          "1 to 8 layer widths");
     for (int width : hiddenLayers)
         if (width < 1 || width > 8192)
-            return outOfRange("hidden", width, "1 to 8192 per layer");
+            return outOfRange(Setting::HiddenLayers, width, "1 to 8192 per layer");
     if (samples < 1 || samples > 1000)
-        return outOfRange("samples", samples, "1 to 1000");
+        return outOfRange(Setting::Samples, samples, "1 to 1000");
     if (!(learningRate > 0.0 && learningRate <= 10.0))
-        return outOfRange("lr", learningRate, "greater than 0, at most 10");
+        return outOfRange(Setting::LearningRate, learningRate, "greater than 0, at most 10");
     if (!(weightDecay >= 0.0 && weightDecay <= 1.0))
-        return outOfRange("weight-decay", weightDecay, "0 to 1");
+        return outOfRange(Setting::WeightDecay, weightDecay, "0 to 1");
     if (!(momentum >= 0.0 && momentum < 1.0))
-        return outOfRange("momentum", momentum, "0 to below 1");
+        return outOfRange(Setting::Momentum, momentum, "0 to below 1");
     if (!(beta >= 0.0 && beta <= 1000.0))
-        return outOfRange("beta", beta, "0 to 1000");
+        return outOfRange(Setting::Beta, beta, "0 to 1000");
     if (!(warmupEpochs >= 0.0 && warmupEpochs <= 10000.0))
-        return outOfRange("warmup-epochs", warmupEpochs, "0 to 10000");
+        return outOfRange(Setting::WarmupEpochs, warmupEpochs, "0 to 10000 epochs");
     if (batchSize < 1 || batchSize > 65536)
-        return outOfRange("batch", batchSize, "1 to 65536");
+        return outOfRange(Setting::BatchSize, batchSize, "1 to 65536");
     if (epochs < 1 || epochs > 100000)
-        return outOfRange("epochs", epochs, "1 to 100000");
+        return outOfRange(Setting::Epochs, epochs, "1 to 100000");
     if (threads < 0 || threads > 256)
-        return outOfRange("threads", threads, "0 (one per core) to 256");
+        return outOfRange(Setting::Threads, threads, "0 (one per core) to 256");
     if (likelihood == Likelihood::Gaussian && binarization != Binarization::None)
-        return QStringLiteral("--binarize %1 needs --likelihood bernoulli: a Gaussian decoder models grey values")
-            .arg(toString(binarization));
-    return {};
+        return SettingProblem{Setting::Binarization,
+                              QStringLiteral("%1 needs the Bernoulli likelihood: a Gaussian decoder models grey values")
+                                  .arg(toString(binarization))};
+    return std::nullopt;
 }
 
-QString TrainingConfig::validateFor(int channels, int height, int width) const
+std::optional<SettingProblem> TrainingConfig::validateFor(int channels, int height, int width) const
 {
     if (architecture == Architecture::Conv && (height % 4 != 0 || width % 4 != 0 || height < 8 || width < 8))
-        return QStringLiteral("--arch conv needs images whose height and width are multiples of 4 (at least 8); these "
-                              "are %1x%2x%3")
-            .arg(channels)
-            .arg(height)
-            .arg(width);
-    return {};
+        return SettingProblem{Setting::Architecture,
+                              QStringLiteral("conv needs images whose height and width are multiples of 4 (at least "
+                                             "8); these are %1x%2x%3")
+                                  .arg(channels)
+                                  .arg(height)
+                                  .arg(width)};
+    return std::nullopt;
 }
 
 int TrainingConfig::effectiveThreads() const
@@ -227,7 +229,9 @@ QJsonObject TrainingConfig::toJson() const
     };
 }
 
-TrainingConfig TrainingConfig::fromJson(const QJsonObject& json)
+namespace {
+
+TrainingConfig settingsFromJson(const QJsonObject& json)
 {
     auto require = [&json](const char* key) {
         const QJsonValue value = json.value(QLatin1String(key));
@@ -258,9 +262,21 @@ TrainingConfig TrainingConfig::fromJson(const QJsonObject& json)
     config.epochs = require("epochs").toInt();
     config.seed = require("seed").toString().toULongLong();
     config.threads = require("threads").toInt();
-    if (const QString problem = config.validate(); !problem.isEmpty())
-        throw InputError(QStringLiteral("settings: %1").arg(problem).toStdString());
+    if (const std::optional<SettingProblem> problem = config.validate())
+        throw SettingError(*problem);
     return config;
+}
+
+} // namespace
+
+TrainingConfig TrainingConfig::fromJson(const QJsonObject& json)
+{
+    // Stored settings are no command-line option or field the user could point at: a plain InputError.
+    try {
+        return settingsFromJson(json);
+    } catch (const SettingError& error) {
+        throw InputError(QStringLiteral("settings: %1").arg(error.problem().message()).toStdString());
+    }
 }
 
 } // namespace vae

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/run/SettingProblem.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace vae {
@@ -44,10 +47,10 @@ struct TrainingConfig {
     std::uint64_t seed = 0;
     int threads = 0; // 0: one per core
 
-    // Empty when the settings make sense, else one line naming the setting and its valid range.
-    QString validate() const;
+    // Nothing when the settings make sense, else the first that does not, with its valid range.
+    std::optional<SettingProblem> validate() const;
     // Checks the settings that depend on the data (image size for the convolutional net).
-    QString validateFor(int channels, int height, int width) const;
+    std::optional<SettingProblem> validateFor(int channels, int height, int width) const;
 
     int effectiveThreads() const;
 
@@ -68,7 +71,7 @@ QString toString(Estimator value);
 QString toString(OptimizerKind value);
 QString toString(TrainingObjective value);
 
-// Each parser throws InputError("--<option>: 'x' is not one of a|b|c").
+// Each parser throws SettingError("architecture 'x' is not one of mlp|conv").
 Architecture parseArchitecture(const QString& text);
 Activation parseActivation(const QString& text);
 Likelihood parseLikelihood(const QString& text);

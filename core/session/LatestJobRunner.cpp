@@ -1,5 +1,6 @@
 #include "core/session/LatestJobRunner.h"
 
+#include "core/data/ErrorText.h"
 #include "core/engine/EngineRuntime.h"
 #include "core/session/ThreadPriority.h"
 
@@ -70,8 +71,7 @@ void LatestJobRunner::work(Priority priority)
         try {
             reply = pending.job();
         } catch (const std::exception& exception) {
-            error = QStringLiteral("%1 failed: %2")
-                        .arg(task_, QString::fromStdString(exception.what()).section(QLatin1Char('\n'), 0, 0));
+            error = QStringLiteral("%1 failed: %2").arg(task_, firstLineOf(exception));
         } catch (...) {
             error = QStringLiteral("%1 failed on an unknown error").arg(task_);
         }

@@ -14,7 +14,7 @@ class QThread;
 namespace vae {
 
 // Runs jobs that read model snapshots one at a time on a thread of its own, so a view never
-// waits on the GUI thread (design rule 2). The latest request wins: a job submitted while another
+// waits on the GUI thread (rule "One owner per model"). The latest request wins: a job submitted while another
 // runs replaces the one waiting, and invalidate() drops the replies of every job submitted before
 // it (the generation number). A job returns its reply, a function the runner calls on its own
 // thread (the GUI thread), unless the reply has become stale meanwhile.

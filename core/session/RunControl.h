@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/run/LiveSettings.h"
+
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -7,16 +9,8 @@
 
 namespace vae {
 
-// Settings a running Trainer accepts between two steps.
-struct LiveSettings {
-    std::optional<double> learningRate;
-    std::optional<double> beta;
-    std::optional<int> epochs;
-    std::optional<int> threads;
-};
-
 // What the GUI thread asks of the training loop. A loop busy with steps cannot receive queued
-// calls (design rule 4), so it reads these between steps instead.
+// calls (rule "Control between steps"), so it reads these between steps instead.
 class RunControl {
 public:
     enum class Request { Run, Pause, Stop };
@@ -33,33 +27,28 @@ public:
     }
     bool shutdownRequested() const { return shutdown_.load(); }
 
-    void changeLearningRate(double value) { change(&LiveSettings::learningRate, value); }
-    void changeBeta(double value) { change(&LiveSettings::beta, value); }
-    void changeEpochs(int value) { change(&LiveSettings::epochs, value); }
-    void changeThreads(int value) { change(&LiveSettings::threads, value); }
+    // The latest settings win: the loop applies only the last ones it finds.
+    void changeLiveSettings(const LiveSettings& settings)
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        changes_ = settings;
+        hasChanges_.store(true);
+    }
 
     bool hasChanges() const { return hasChanges_.load(); }
-    LiveSettings takeChanges()
+    std::optional<LiveSettings> takeChanges()
     {
         std::lock_guard<std::mutex> lock(mutex_);
         hasChanges_.store(false);
-        return std::exchange(changes_, LiveSettings{});
+        return std::exchange(changes_, std::nullopt);
     }
     void discardChanges() { takeChanges(); }
 
 private:
-    template <typename T>
-    void change(std::optional<T> LiveSettings::*setting, T value)
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        changes_.*setting = value;
-        hasChanges_.store(true);
-    }
-
     std::atomic<Request> request_{Request::Stop};
     std::atomic<bool> shutdown_{false};
     std::mutex mutex_;
-    LiveSettings changes_;
+    std::optional<LiveSettings> changes_;
     std::atomic<bool> hasChanges_{false}; // lets the loop skip the mutex on almost every step
 };
 

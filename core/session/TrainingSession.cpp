@@ -101,32 +101,9 @@ void TrainingSession::stop()
     QMetaObject::invokeMethod(worker_, &TrainingWorker::stop);
 }
 
-void TrainingSession::setLearningRate(double learningRate)
+void TrainingSession::setLiveSettings(const LiveSettings& settings)
 {
-    control_.changeLearningRate(learningRate);
-    applyLiveSettings();
-}
-
-void TrainingSession::setBeta(double beta)
-{
-    control_.changeBeta(beta);
-    applyLiveSettings();
-}
-
-void TrainingSession::setEpochs(int epochs)
-{
-    control_.changeEpochs(epochs);
-    applyLiveSettings();
-}
-
-void TrainingSession::setThreads(int threads)
-{
-    control_.changeThreads(threads);
-    applyLiveSettings();
-}
-
-void TrainingSession::applyLiveSettings()
-{
+    control_.changeLiveSettings(settings);
     // A running loop applies them before its next step; this covers an idle worker.
     QMetaObject::invokeMethod(worker_, &TrainingWorker::applyLiveSettings);
 }

@@ -12,7 +12,7 @@ namespace vae {
 
 class TrainingWorker;
 
-// Trains one model on a background thread for the window (design rule 2: the training thread
+// Trains one model on a background thread for the window (rule "One owner per model": the training thread
 // owns the model; everyone else gets snapshots). Lives on the GUI thread; every call returns at
 // once and the outcome arrives as a signal. Torch-free: it only knows core/Trainer.h's facade.
 class TrainingSession : public QObject {
@@ -43,14 +43,11 @@ public:
     void stop();  // ends the run; the model stays and start() trains it further
 
     // Applied between two steps, also while running.
-    void setLearningRate(double learningRate);
-    void setBeta(double beta);
-    void setEpochs(int epochs);
-    void setThreads(int threads);
+    void setLiveSettings(const LiveSettings& settings);
 
 Q_SIGNALS:
     void modelReady(const vae::RunInfo& run);
-    // Batched: one signal per ~50 ms of training, not one per step (design rule 7).
+    // Batched: one signal per ~50 ms of training, not one per step (rule "Throttle the views").
     void stepsTrained(const QVector<vae::StepMetrics>& steps);
     void epochFinished(const vae::EpochMetrics& metrics);
     // Every few hundred ms while running, and whenever a run pauses or stops.
@@ -63,8 +60,6 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
-    void applyLiveSettings();
-
     RunControl control_;
     QThread thread_;
     TrainingWorker* worker_;

@@ -11,7 +11,7 @@ namespace {
 // Long enough that queuing the next slice costs nothing measurable, short enough that a save
 // or a reset waits no longer than a blink.
 constexpr qint64 sliceMilliseconds = 50;
-// Smooth enough for a live curve; one signal per step would flood the GUI thread (design rule 7).
+// Smooth enough for a live curve; one signal per step would flood the GUI thread (rule "Throttle the views").
 constexpr qint64 stepsBatchMilliseconds = 50;
 // Copying the model takes a few ms of the training thread; twice a second keeps the views live.
 constexpr qint64 snapshotMilliseconds = 500;
@@ -92,17 +92,10 @@ void TrainingWorker::applyLiveSettings()
 {
     if (!trainer_ || !control_.hasChanges())
         return;
-    const LiveSettings changes = control_.takeChanges();
-    guarded([&] {
-        if (changes.learningRate)
-            trainer_->setLearningRate(*changes.learningRate);
-        if (changes.beta)
-            trainer_->setBeta(*changes.beta);
-        if (changes.epochs)
-            trainer_->setEpochs(*changes.epochs);
-        if (changes.threads)
-            trainer_->setThreads(*changes.threads);
-    });
+    const std::optional<LiveSettings> changes = control_.takeChanges();
+    if (!changes)
+        return;
+    guarded([&] { trainer_->applyLiveSettings(*changes); });
     Q_EMIT settingsApplied(trainer_->config());
     if (looping_)
         return;
@@ -170,12 +163,12 @@ void TrainingWorker::runSlice()
 void TrainingWorker::trainOneStep()
 {
     applyLiveSettings();
-    // An epoch end can be left pending by an interrupted evaluation: finish it before stepping on.
-    if (!trainer_->atEpochEnd())
-        unsentSteps_.append(trainer_->trainStep());
-    if (trainer_->atEpochEnd()) {
+    const Trainer::Progress progress = trainer_->advance();
+    if (progress.step)
+        unsentSteps_.append(*progress.step);
+    if (progress.epoch) {
         flushSteps();
-        Q_EMIT epochFinished(trainer_->finishEpoch());
+        Q_EMIT epochFinished(*progress.epoch);
         publishSnapshot();
     }
     if (sinceStepsSent_.elapsed() >= stepsBatchMilliseconds)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/ErrorText.h"
 #include "core/engine/Trainer.h"
 #include "core/session/RunControl.h"
 #include "core/session/SessionTypes.h"
@@ -56,7 +57,7 @@ private:
     void publishSnapshot();
     void setState(SessionState state);
 
-    // Runs body and turns any exception into failed(): none may leave a slot (design rule 5).
+    // Runs body and turns any exception into failed(): none may leave a slot (rule "Exceptions stop at the boundary").
     // Returns body's result, or a default value after a failure.
     template <typename Body>
     auto guarded(Body&& body) -> decltype(body())
@@ -66,7 +67,7 @@ private:
         } catch (const EvaluationInterrupted&) {
             // Only a closing session interrupts: there is nobody left to tell.
         } catch (const std::exception& error) {
-            Q_EMIT failed(QString::fromStdString(error.what()).section(QLatin1Char('\n'), 0, 0));
+            Q_EMIT failed(firstLineOf(error));
         } catch (...) {
             Q_EMIT failed(QStringLiteral("training stopped on an unknown error"));
         }

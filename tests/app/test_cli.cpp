@@ -1,4 +1,10 @@
+#include "tests/support/python_check.h"
+#include "tests/support/trained_model_fixture.h"
+
+#include "core/engine/Trainer.h"
 #include "core/files/CheckpointFile.h"
+#include "core/latent/LatentGeometry.h"
+#include "core/latent/LatentSampling.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,16 +13,27 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <gif_lib.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <csignal>
+#include <filesystem>
+#include <sys/stat.h>
 
 namespace {
+
+using vae::testing::decodedDirectly;
+using vae::testing::largestPixelDifference;
+using vae::testing::runPython;
+using vae::testing::shapesDataset;
+
+constexpr int side = 28; // the shapes' images
 
 struct Result {
     int exitCode = -1;
@@ -49,6 +66,92 @@ void expectBadInput(const QStringList& arguments, const QStringList& mentions)
             << "'" << mention.toStdString() << "' not in: " << result.err.toStdString();
 }
 
+QStringList linesOf(const QString& file)
+{
+    QFile opened(file);
+    EXPECT_TRUE(opened.open(QIODevice::ReadOnly)) << file.toStdString();
+    return QString::fromUtf8(opened.readAll()).trimmed().split(QLatin1Char('\n'));
+}
+
+// The model a checkpoint holds, to decode from directly.
+vae::SnapshotPtr modelIn(const QString& checkpoint)
+{
+    return vae::Trainer::fromCheckpoint(checkpoint, shapesDataset())->snapshot();
+}
+
+std::vector<float> encodedTestImage(const vae::ModelSnapshot& model, int index)
+{
+    std::vector<float> means, logVariances;
+    model.encode(shapesDataset()->test.image(index), 1, means, logVariances);
+    return means;
+}
+
+// The `index`-th of the latent points laid out one after the other.
+std::vector<float> pointAt(const std::vector<float>& points, int index, int latentDim)
+{
+    return {points.begin() + index * latentDim, points.begin() + (index + 1) * latentDim};
+}
+
+// The cell at (row, column) of a picture of cells `scale` times the image's side, `gap` pixels
+// apart and from the edges, scaled back down to the image's own pixels.
+QImage cellOf(const QImage& tiled, int row, int column, int scale, int gap)
+{
+    const int x = gap + column * (side * scale + gap);
+    const int y = gap + row * (side * scale + gap);
+    return tiled.copy(x, y, side * scale, side * scale)
+        .scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+}
+
+// The size of the largest file the process has open in `folder` as a save's temporary: QSaveFile
+// writes into an unnamed file (O_TMPFILE, "#inode" here) where it can, else into model.vae.XXXXXX,
+// and puts it in place of the target when it commits.
+std::int64_t largestTemporaryFileOpen(pid_t pid, const std::filesystem::path& folder)
+{
+    const std::string unnamed = (folder / "#").string();
+    const std::string named = (folder / "model.vae.").string();
+    std::int64_t largest = -1;
+    // The process may end, and descriptors close, while this looks: errors end the look or skip.
+    std::error_code listing;
+    for (auto descriptor = std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", listing);
+         !listing && descriptor != std::filesystem::directory_iterator(); descriptor.increment(listing)) {
+        std::error_code unreadable;
+        const std::string target = std::filesystem::read_symlink(descriptor->path(), unreadable).string();
+        const bool temporary = target.rfind(unnamed, 0) == 0 || target.rfind(named, 0) == 0;
+        struct stat status { };
+        if (!unreadable && temporary && ::stat(descriptor->path().c_str(), &status) == 0)
+            largest = std::max<std::int64_t>(largest, status.st_size);
+    }
+    return largest;
+}
+
+enum class Kill { DuringASave, AfterTheSave, NoSaveSeen };
+
+// Watches the process in a tight loop and kills it while it writes a checkpoint over an earlier
+// one; then tells whether the kill landed before that save was committed, i.e. model.vae is still
+// the same file (a save never writes into it, it replaces it).
+Kill killDuringALaterSave(QProcess& process, const std::filesystem::path& folder)
+{
+    // Far above metrics.csv and steps.csv, well below the checkpoint of a 784-400-2 model (7 MB).
+    constexpr std::int64_t checkpointBytes = 1 << 20;
+    const pid_t pid = pid_t(process.processId());
+    const std::filesystem::path checkpoint = folder / "model.vae";
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (std::chrono::steady_clock::now() < giveUp) {
+        struct stat before { };
+        if (::stat(checkpoint.c_str(), &before) == 0 &&
+            largestTemporaryFileOpen(pid, std::filesystem::canonical(folder)) > checkpointBytes) {
+            ::kill(pid, SIGKILL);
+            EXPECT_TRUE(process.waitForFinished(60000));
+            struct stat after { };
+            const bool replaced = ::stat(checkpoint.c_str(), &after) != 0 || after.st_ino != before.st_ino;
+            return replaced ? Kill::AfterTheSave : Kill::DuringASave;
+        }
+        if (process.state() != QProcess::Running || process.waitForFinished(0))
+            return Kill::NoSaveSeen;
+    }
+    return Kill::NoSaveSeen;
+}
+
 class CommandLine : public ::testing::Test {
 protected:
     QString path(const QString& name) const { return directory.filePath(name); }
@@ -70,11 +173,19 @@ TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--latent"), QStringLiteral("0"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
-                   {QStringLiteral("--latent"), QStringLiteral("1 to 512")});
+                   {QStringLiteral("--latent: latent size 0 is out of range: 1 to 512")});
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--arch"), QStringLiteral("rnn"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
-                   {QStringLiteral("--arch"), QStringLiteral("rnn")});
+                   {QStringLiteral("--arch: architecture 'rnn' is not one of mlp|conv")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--lr"), QStringLiteral("50"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
+                   {QStringLiteral("--lr: learning rate 50 is out of range: greater than 0, at most 10")});
+    expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
+                       QStringList{QStringLiteral("--seed"), QStringLiteral("soon"), QStringLiteral("--out"),
+                                   path(QStringLiteral("o"))},
+                   {QStringLiteral("--seed: seed 'soon' is not a whole number from 0")});
     expectBadInput(QStringList{QStringLiteral("train")} + quickTraining +
                        QStringList{QStringLiteral("--lr"), QStringLiteral("fast"), QStringLiteral("--out"),
                                    path(QStringLiteral("o"))},
@@ -91,6 +202,19 @@ TEST_F(CommandLine, BadInputsExitWithCode2AndNameTheProblem)
                    {QStringLiteral("missing.vae"), QStringLiteral("no such file")});
 }
 
+TEST_F(CommandLine, HelpNamesEveryExport)
+{
+    for (const QStringList& arguments :
+         {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("export"), QStringLiteral("--help")}}) {
+        const Result help = run(arguments);
+        EXPECT_EQ(help.exitCode, 0) << help.err.toStdString();
+        for (const char* kind : {"grid", "point", "interpolate", "prior", "codes", "weights"})
+            EXPECT_TRUE(help.out.contains(QStringLiteral("--") + QLatin1String(kind)))
+                << "'" << arguments.join(' ').toStdString() << "' does not name --" << kind << ":\n"
+                << help.out.toStdString();
+    }
+}
+
 TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
 {
     const QString out = path(QStringLiteral("run"));
@@ -99,9 +223,8 @@ TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
             QStringList{QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--out"), out});
     ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
 
-    QFile metrics(out + QStringLiteral("/metrics.csv"));
-    ASSERT_TRUE(metrics.open(QIODevice::ReadOnly));
-    const QStringList rows = QString::fromUtf8(metrics.readAll()).trimmed().split(QLatin1Char('\n'));
+    const QString metrics = out + QStringLiteral("/metrics.csv");
+    const QStringList rows = linesOf(metrics);
     ASSERT_EQ(rows.size(), 3);
     EXPECT_EQ(
         rows[0],
@@ -110,85 +233,122 @@ TEST_F(CommandLine, TrainWritesCurvesAndACheckpointThatEvalAndExportRead)
     ASSERT_EQ(last.size(), 10);
     EXPECT_EQ(last[0], QStringLiteral("2"));
     EXPECT_EQ(last[1], QStringLiteral("120")); // 12,000 shapes in batches of 200, twice
-    EXPECT_LT(last[5].toDouble(), 0.0);
-    EXPECT_NEAR(last[5].toDouble(), last[6].toDouble() - last[7].toDouble(), 1e-4);
 
-    QFile steps(out + QStringLiteral("/steps.csv"));
-    ASSERT_TRUE(steps.open(QIODevice::ReadOnly));
-    EXPECT_EQ(QString::fromUtf8(steps.readAll()).trimmed().split(QLatin1Char('\n')).size(), 121);
+    const QString stepsCsv = out + QStringLiteral("/steps.csv");
+    const QStringList steps = linesOf(stepsCsv);
+    EXPECT_EQ(steps.size(), 121);
 
+    // eval scores the saved model afresh: the same figures as the last epoch's test columns.
     const Result evaluated =
         run({QStringLiteral("eval"), out + QStringLiteral("/model.vae"), QStringLiteral("--json")});
     ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
     const QJsonObject json = QJsonDocument::fromJson(evaluated.out.toUtf8()).object();
-    for (const char* key : {"elbo", "reconstruction", "kl", "bits_per_dim", "images"})
-        EXPECT_TRUE(json.contains(QLatin1String(key))) << key;
-    EXPECT_NEAR(json.value(QStringLiteral("elbo")).toDouble(), last[5].toDouble(), 1e-3);
+    const double elbo = json.value(QStringLiteral("elbo")).toDouble();
+    EXPECT_NEAR(elbo, last[5].toDouble(), 1e-3);
+    EXPECT_NEAR(json.value(QStringLiteral("reconstruction")).toDouble(), last[6].toDouble(), 1e-3);
+    EXPECT_NEAR(json.value(QStringLiteral("kl")).toDouble(), last[7].toDouble(), 1e-3);
+    EXPECT_NEAR(json.value(QStringLiteral("bits_per_dim")).toDouble(), -elbo / (28 * 28 * std::log(2.0)), 1e-6);
     EXPECT_EQ(json.value(QStringLiteral("images")).toInt(), 2000);
 
     const Result exported = run({QStringLiteral("export"), out + QStringLiteral("/model.vae"),
                                  QStringLiteral("--weights"), path(QStringLiteral("w.pt"))});
     EXPECT_EQ(exported.exitCode, 0) << exported.err.toStdString();
-    EXPECT_GT(QFile(path(QStringLiteral("w.pt"))).size(), 100000);
+    EXPECT_EQ(runPython(QStringLiteral("import sys, torch\n"
+                                       "w = torch.load(sys.argv[1])\n"
+                                       "print(len(w), tuple(w['encoder.0.weight'].shape))"),
+                        {path(QStringLiteral("w.pt"))}),
+              QStringLiteral("10 (32, 784)"));
 
     const Result resumed = run({QStringLiteral("train"), QStringLiteral("--resume"), out + QStringLiteral("/model.vae"),
                                 QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--out"), out});
     ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
-    ASSERT_TRUE(metrics.seek(0));
-    EXPECT_EQ(QFile(out + QStringLiteral("/metrics.csv")).size() > metrics.size(), true);
+    // One more epoch, numbered on from the stored ones, after the rows already written.
+    const QStringList resumedRows = linesOf(metrics);
+    ASSERT_EQ(resumedRows.size(), 4);
+    EXPECT_EQ(resumedRows.mid(0, 3), rows);
+    const QStringList third = resumedRows[3].split(QLatin1Char(','));
+    ASSERT_EQ(third.size(), 10);
+    EXPECT_EQ(third[0], QStringLiteral("3"));
+    EXPECT_EQ(third[1], QStringLiteral("180"));
+    const QStringList resumedSteps = linesOf(stepsCsv);
+    ASSERT_EQ(resumedSteps.size(), 181);
+    EXPECT_EQ(resumedSteps.mid(0, 121), steps);
+    EXPECT_TRUE(resumedSteps[121].startsWith(QStringLiteral("121,2,"))) << resumedSteps[121].toStdString();
+    EXPECT_TRUE(resumedSteps[180].startsWith(QStringLiteral("180,2,"))) << resumedSteps[180].toStdString();
 }
 
 TEST_F(CommandLine, InterruptSavesAndExits130)
 {
     const QString out = path(QStringLiteral("interrupted"));
     QProcess process;
+    process.setReadChannel(QProcess::StandardError);
     process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE),
                   QStringList{QStringLiteral("train")} + quickTraining +
                       QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
     ASSERT_TRUE(process.waitForStarted());
-    QThread::msleep(2500);
+    // Interrupted once the first epoch has been reported, in the middle of training.
+    QByteArray errors;
+    while (!errors.contains("epoch 1/1000") && process.waitForReadyRead(60000))
+        errors += process.readAll();
+    ASSERT_TRUE(errors.contains("epoch 1/1000")) << errors.toStdString();
     ::kill(pid_t(process.processId()), SIGINT);
-    ASSERT_TRUE(process.waitForFinished(10000));
-    EXPECT_EQ(process.exitCode(), 130) << process.readAllStandardError().toStdString();
-    EXPECT_TRUE(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("interrupted after step")));
-    EXPECT_NO_THROW(vae::readCheckpointFile(out + QStringLiteral("/model.vae")));
+    ASSERT_TRUE(process.waitForFinished(60000));
+    errors += process.readAll();
+    EXPECT_EQ(process.exitCode(), 130) << errors.toStdString();
+    const QRegularExpressionMatch interrupted =
+        QRegularExpression(QStringLiteral("interrupted after step (\\d+)")).match(QString::fromUtf8(errors));
+    ASSERT_TRUE(interrupted.hasMatch()) << errors.toStdString();
+    const int stoppedAt = interrupted.captured(1).toInt();
+    EXPECT_GE(stoppedAt, 60);
+    // The checkpoint holds the run up to the step the interrupt stopped it at.
+    const vae::CheckpointContents saved = vae::readCheckpointFile(out + QStringLiteral("/model.vae"));
+    EXPECT_EQ(saved.history.steps.size(), std::size_t(stoppedAt));
 }
 
 TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
 {
     const QString out = path(QStringLiteral("killed"));
     const QString checkpoint = out + QStringLiteral("/model.vae");
-    for (int attempt = 0; attempt < 6; ++attempt) {
+    // A wider model than quickTraining's: a checkpoint of 7 MB takes long enough to write that the
+    // kill lands in the middle of it.
+    const QStringList training{QStringLiteral("--dataset"), QStringLiteral("builtin:shapes"),
+                               QStringLiteral("--hidden"),  QStringLiteral("400"),
+                               QStringLiteral("--batch"),   QStringLiteral("200"),
+                               QStringLiteral("--threads"), QStringLiteral("1")};
+    int killsDuringASave = 0;
+    for (int attempt = 0; attempt < 8 && killsDuringASave < 2; ++attempt) {
         QProcess process;
-        const QStringList resume =
-            QFile::exists(checkpoint) ? QStringList{QStringLiteral("--resume"), checkpoint} : QStringList{};
+        const QStringList launch =
+            QFile::exists(checkpoint) ? QStringList{QStringLiteral("--resume"), checkpoint} : training;
         process.start(
             QStringLiteral(VAE_EXPLORER_EXECUTABLE),
-            QStringList{QStringLiteral("train")} + quickTraining + resume +
+            QStringList{QStringLiteral("train")} + launch +
                 QStringList{QStringLiteral("--epochs"), QStringLiteral("1000"), QStringLiteral("--out"), out});
         ASSERT_TRUE(process.waitForStarted());
-        // Epochs take a fraction of a second here, so a kill lands in or near a save.
-        QThread::msleep(1500 + 137 * attempt);
-        process.kill();
-        process.waitForFinished(5000);
-        if (QFile::exists(checkpoint))
-            ASSERT_NO_THROW(vae::readCheckpointFile(checkpoint)) << "attempt " << attempt;
+        const Kill kill = killDuringALaterSave(process, out.toStdString());
+        ASSERT_NE(kill, Kill::NoSaveSeen)
+            << "attempt " << attempt << ": " << process.readAllStandardError().toStdString();
+        killsDuringASave += kill == Kill::DuringASave ? 1 : 0;
+        // The next attempt resumes from it, so it is read in full as well.
+        ASSERT_NO_THROW(vae::readCheckpointFile(checkpoint)) << "attempt " << attempt;
     }
-    ASSERT_TRUE(QFile::exists(checkpoint));
+    EXPECT_GE(killsDuringASave, 1) << "no kill landed while a save was under way";
     const Result evaluated = run({QStringLiteral("eval"), checkpoint, QStringLiteral("--json")});
     EXPECT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
-    const QStringList leftovers = QDir(out).entryList({QStringLiteral("*.vae*")}, QDir::Files);
-    EXPECT_LE(leftovers.size(), 2) << leftovers.join(' ').toStdString();
 }
 
 TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
 {
+    // Three latent dimensions, so a grid over two of them has a reference for the third.
     const QString out = path(QStringLiteral("model"));
-    const Result trained =
-        run(QStringList{QStringLiteral("train")} + quickTraining +
-            QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out});
+    const Result trained = run(QStringList{QStringLiteral("train")} + quickTraining +
+                               QStringList{QStringLiteral("--latent"), QStringLiteral("3"), QStringLiteral("--epochs"),
+                                           QStringLiteral("1"), QStringLiteral("--out"), out});
     ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
     const QString model = out + QStringLiteral("/model.vae");
+    const vae::SnapshotPtr decoder = modelIn(model);
+    const int latentDim = decoder->latentDim();
+    ASSERT_EQ(latentDim, 3);
     auto exportTo = [&](const QStringList& options, const QString& file) {
         const Result result = run(QStringList{QStringLiteral("export"), model} + options +
                                   QStringList{QStringLiteral("--out"), path(file)});
@@ -196,56 +356,99 @@ TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
         return path(file);
     };
 
+    // Cells of 56 pixels: each image pixel a 2 x 2 block.
     const QImage grid(
         exportTo({QStringLiteral("--grid"), QStringLiteral("7"), QStringLiteral("--cell"), QStringLiteral("56"),
                   QStringLiteral("--border"), QStringLiteral("2"), QStringLiteral("--spacing"),
                   QStringLiteral("quantile"), QStringLiteral("--reference"), QStringLiteral("3")},
                  QStringLiteral("grid.png")));
-    EXPECT_EQ(grid.size(), QSize(7 * 56 + 8 * 2, 7 * 56 + 8 * 2));
+    ASSERT_EQ(grid.size(), QSize(7 * 56 + 8 * 2, 7 * 56 + 8 * 2));
     EXPECT_TRUE(grid.isGrayscale());
-    EXPECT_NE(grid.pixel(2 + 28, 2 + 28), grid.pixel(0, 0)); // a cell's middle is not border
+    EXPECT_EQ(grid.pixel(0, 0), qRgb(255, 255, 255)); // the border
+    // Columns run along dimension 0 left to right, rows along dimension 1 top down from the
+    // largest value; dimension 2 stays at test image 3's encoding.
+    const std::vector<double> coordinates = vae::gridCoordinates(7, 3.0, vae::GridSpacing::Quantile);
+    const std::vector<float> reference = encodedTestImage(*decoder, 3);
+    for (int row = 0; row < 7; ++row)
+        for (int column = 0; column < 7; ++column) {
+            const std::vector<float> z{float(coordinates[std::size_t(column)]),
+                                       float(coordinates[std::size_t(6 - row)]), reference[2]};
+            EXPECT_LE(largestPixelDifference(cellOf(grid, row, column, 2, 2), decodedDirectly(*decoder, z)), 1)
+                << "cell " << row << "," << column;
+        }
+    // Which shows only if the reference makes a difference to the picture.
+    EXPECT_GT(largestPixelDifference(decodedDirectly(*decoder, {0.0f, 0.0f, reference[2]}),
+                                     decodedDirectly(*decoder, {0.0f, 0.0f, 0.0f})),
+              10);
 
-    const QImage point(
-        exportTo({QStringLiteral("--point"), QStringLiteral("0.5,-1"), QStringLiteral("--cell"), QStringLiteral("84")},
-                 QStringLiteral("point.png")));
-    EXPECT_EQ(point.size(), QSize(84, 84));
+    const QImage point(exportTo(
+        {QStringLiteral("--point"), QStringLiteral("0.5,-1,0.25"), QStringLiteral("--cell"), QStringLiteral("84")},
+        QStringLiteral("point.png")));
+    ASSERT_EQ(point.size(), QSize(84, 84));
+    EXPECT_LE(largestPixelDifference(cellOf(point, 0, 0, 3, 0), decodedDirectly(*decoder, {0.5f, -1.0f, 0.25f})), 1);
 
     const QImage sheet(
         exportTo({QStringLiteral("--prior"), QStringLiteral("4"), QStringLiteral("--border"), QStringLiteral("0")},
                  QStringLiteral("prior.png")));
-    EXPECT_EQ(sheet.size(), QSize(4 * 56, 4 * 56));
+    ASSERT_EQ(sheet.size(), QSize(4 * 56, 4 * 56));
+    const std::vector<float> draws = vae::priorSamples(16, latentDim, 0); // --seed's default
+    for (int index = 0; index < 16; ++index)
+        EXPECT_LE(largestPixelDifference(cellOf(sheet, index / 4, index % 4, 2, 0),
+                                         decodedDirectly(*decoder, pointAt(draws, index, latentDim))),
+                  1)
+            << "draw " << index;
 
+    const std::vector<float> from = encodedTestImage(*decoder, 0);
+    const std::vector<float> to = encodedTestImage(*decoder, 5);
     const QString gif = exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"),
                                   QStringLiteral("9"), QStringLiteral("--path"), QStringLiteral("spherical")},
                                  QStringLiteral("path.gif"));
     int error = 0;
-    GifFileType* file = DGifOpenFileName(gif.toLocal8Bit().constData(), &error);
-    ASSERT_NE(file, nullptr);
+    GifFileType* file = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+    ASSERT_NE(file, nullptr) << GifErrorString(error);
     ASSERT_EQ(DGifSlurp(file), GIF_OK);
     EXPECT_EQ(file->ImageCount, 9);
+    ASSERT_EQ(file->SWidth, 56);
+    ASSERT_EQ(file->SHeight, 56);
+    const std::vector<float> arc = vae::interpolationPath(from, to, 9, vae::InterpolationKind::Spherical);
+    for (int frame = 0; frame < std::min(file->ImageCount, 9); ++frame) {
+        // All grey: the palette index of a pixel is its grey level.
+        const QImage pixels(file->SavedImages[frame].RasterBits, 56, 56, 56, QImage::Format_Grayscale8);
+        EXPECT_LE(largestPixelDifference(cellOf(pixels, 0, 0, 2, 0),
+                                         decodedDirectly(*decoder, pointAt(arc, frame, latentDim))),
+                  1)
+            << "frame " << frame;
+    }
     DGifCloseFile(file, &error);
+
     const QImage strip(exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"),
                                  QStringLiteral("9"), QStringLiteral("--border"), QStringLiteral("0")},
                                 QStringLiteral("path.png")));
-    EXPECT_EQ(strip.size(), QSize(9 * 56, 56));
+    ASSERT_EQ(strip.size(), QSize(9 * 56, 56));
+    const std::vector<float> line = vae::interpolationPath(from, to, 9, vae::InterpolationKind::Linear);
+    for (int step = 0; step < 9; ++step)
+        EXPECT_LE(largestPixelDifference(cellOf(strip, 0, step, 2, 0),
+                                         decodedDirectly(*decoder, pointAt(line, step, latentDim))),
+                  1)
+            << "step " << step;
 
     const QString codes = exportTo({QStringLiteral("--codes"), QStringLiteral("test")}, QStringLiteral("codes.npy"));
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import sys, numpy as np; a = np.load(sys.argv[1]); l = np.load(sys.argv[2]); "
-                                 "print(a.shape, a.dtype, l.shape, l.dtype)"),
-                  codes, path(QStringLiteral("codes_labels.npy"))});
-    ASSERT_TRUE(python.waitForFinished(60000));
-    EXPECT_EQ(QString::fromUtf8(python.readAllStandardOutput()).trimmed(),
-              QStringLiteral("(2000, 2, 2) float32 (2000,) int64"));
+    const QStringList described =
+        runPython(QStringLiteral("import sys, numpy as np\n"
+                                 "a = np.load(sys.argv[1]); l = np.load(sys.argv[2])\n"
+                                 "print(a.shape, a.dtype, l.shape, l.dtype, '|', repr(float(a[3, 0, 2])))"),
+                  {codes, path(QStringLiteral("codes_labels.npy"))})
+            .split(QLatin1Char('|'));
+    ASSERT_EQ(described.size(), 2);
+    EXPECT_EQ(described[0].trimmed(), QStringLiteral("(2000, 2, 3) float32 (2000,) int64"));
+    EXPECT_FLOAT_EQ(described[1].toFloat(), reference[2]); // test image 3's mean, dimension 2
 
     expectBadInput({QStringLiteral("export"), model, QStringLiteral("--grid"), QStringLiteral("5"),
                     QStringLiteral("--out"), path(QStringLiteral("no/such/grid.png"))},
                    {QStringLiteral("no/such/grid.png"), QStringLiteral("does not exist")});
-    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--point"), QStringLiteral("1,2,3"),
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--point"), QStringLiteral("1,2"),
                     QStringLiteral("--out"), path(QStringLiteral("p.png"))},
-                   {QStringLiteral("--point"), QStringLiteral("2")});
+                   {QStringLiteral("--point"), QStringLiteral("3")});
     expectBadInput({QStringLiteral("export"), model, QStringLiteral("--interpolate"), QStringLiteral("0,99999"),
                     QStringLiteral("--out"), path(QStringLiteral("i.gif"))},
                    {QStringLiteral("99999"), QStringLiteral("does not exist")});
@@ -367,6 +570,18 @@ TEST_F(CommandLine, TrainsThePriorObjectiveAndEvalSaysSo)
                    {QStringLiteral("--objective"), QStringLiteral("elbo|prior")});
 }
 
+// Whether process `pid` has a handler of its own for `signal` (Linux's /proc/PID/status, SigCgt).
+bool catchesSignal(qint64 pid, int signal)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("SigCgt:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (signal - 1)) & 1;
+    return false;
+}
+
 TEST_F(CommandLine, EvalStopsOnInterruptWithExit130)
 {
     const QString model = quickModel(path(QStringLiteral("long")), QStringLiteral("2"));
@@ -374,11 +589,15 @@ TEST_F(CommandLine, EvalStopsOnInterruptWithExit130)
     process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE),
                   {QStringLiteral("eval"), model, QStringLiteral("--iw-samples"), QStringLiteral("1000000")});
     ASSERT_TRUE(process.waitForStarted());
-    QThread::msleep(2500);
+    // Interrupted once eval listens for Ctrl+C: from then on its work takes hours.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!catchesSignal(process.processId(), SIGINT) && std::chrono::steady_clock::now() < deadline)
+        process.waitForFinished(20);
+    ASSERT_TRUE(catchesSignal(process.processId(), SIGINT));
     ::kill(pid_t(process.processId()), SIGINT);
-    ASSERT_TRUE(process.waitForFinished(10000));
+    ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 130);
-    EXPECT_TRUE(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("interrupted")));
+    EXPECT_TRUE(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("eval: interrupted")));
 }
 
 } // namespace

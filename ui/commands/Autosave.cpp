@@ -3,6 +3,7 @@
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/AppSettings.h"
+#include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
 
 #include <QDir>
@@ -22,9 +23,10 @@ QString defaultAutosavePath()
 
 } // namespace
 
-Autosave::Autosave(TrainingSession& session, SessionFiles& files, QObject* parent)
+Autosave::Autosave(TrainingSession& session, const RunState& run, SessionFiles& files, QObject* parent)
     : QObject(parent)
     , session_(session)
+    , run_(run)
     , files_(files)
     , path_(defaultAutosavePath())
 {
@@ -35,15 +37,10 @@ Autosave::Autosave(TrainingSession& session, SessionFiles& files, QObject* paren
         if (state == SessionState::Paused || state == SessionState::Finished)
             saveIfTrained();
     });
-    connect(&session_, &TrainingSession::modelReady, this,
-            [this](const RunInfo& run) { trainedSteps_ = savedSteps_ = run.completedSteps; });
-    connect(&session_, &TrainingSession::stepsTrained, this, [this](const QVector<StepMetrics>& steps) {
-        if (!steps.isEmpty())
-            trainedSteps_ = steps.last().step;
-    });
-    connect(&session_, &TrainingSession::modelSaved, this, [this](const QString& path) {
-        sessionPath_ = path;
-        savedSteps_ = trainedSteps_;
+    connect(&run_, &RunState::runStarted, this,
+            [this](const RunInfo& started) { savedSteps_ = started.completedSteps; });
+    connect(&session_, &TrainingSession::modelSaved, this, [this] {
+        savedSteps_ = run_.trainedSteps();
         discard(); // the user's own file now holds at least as much
     });
     connect(&session_, &TrainingSession::autosaved, this, &Autosave::saved);
@@ -61,12 +58,12 @@ void Autosave::setPath(const QString& path)
 
 void Autosave::saveIfTrained()
 {
-    if (trainedSteps_ == savedSteps_)
+    if (run_.trainedSteps() == savedSteps_)
         return;
-    savedSteps_ = trainedSteps_;
+    savedSteps_ = run_.trainedSteps();
     QDir().mkpath(QFileInfo(path_).absolutePath());
     QJsonObject view = files_.viewState();
-    view.insert(sessionKey, sessionPath_);
+    view.insert(sessionKey, run_.modelPath());
     session_.autosave(path_, view);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/commands/DatasetOpener.h"
 
 #include "core/data/DatasetLoader.h"
+#include "core/data/ErrorText.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -18,7 +19,7 @@ LoadOutcome load(const QString& spec)
     try {
         return {std::make_shared<const Dataset>(loadDataset(spec)), {}};
     } catch (const std::exception& error) {
-        return {nullptr, QString::fromStdString(error.what()).section(QLatin1Char('\n'), 0, 0)};
+        return {nullptr, firstLineOf(error)};
     }
 }
 

@@ -3,7 +3,7 @@
 #include "core/decode/ExportRecipes.h"
 #include "core/files/ImageFile.h"
 #include "core/files/MetricsCsv.h"
-#include "core/session/TrainingSession.h"
+#include "ui/commands/RunState.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentCursorPreview.h"
 #include "ui/latent/LatentExplorer.h"
@@ -55,10 +55,9 @@ void savePlotPdf(QCustomPlot& plot, const QString& path)
 
 } // namespace
 
-ExportActions::ExportActions(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves,
-                             QWidget* dialogParent)
+ExportActions::ExportActions(const RunState& run, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent)
     : QObject(dialogParent)
-    , session_(session)
+    , run_(run)
     , explorer_(explorer)
     , curves_(curves)
     , dialogParent_(dialogParent)
@@ -90,12 +89,6 @@ ExportActions::ExportActions(TrainingSession& session, LatentExplorer& explorer,
                     addAction(tr("Latent Codes of the T&raining Set…"), QStringLiteral("exportTrainCodes"),
                               &ExportActions::exportTrainCodes)};
 
-    connect(&session_, &TrainingSession::modelReady, this, [this](const RunInfo& run) { history_ = run.history; });
-    connect(&session_, &TrainingSession::stepsTrained, this, [this](const QVector<StepMetrics>& steps) {
-        history_.steps.insert(history_.steps.end(), steps.begin(), steps.end());
-    });
-    connect(&session_, &TrainingSession::epochFinished, this,
-            [this](const EpochMetrics& epoch) { history_.epochs.push_back(epoch); });
     connect(&explorer_.space(), &LatentSpace::modelStarted, this, &ExportActions::enableModelExports);
     connect(&explorer_.space(), &LatentSpace::snapshotChanged, this, &ExportActions::enableModelExports);
     enableModelExports();
@@ -210,7 +203,7 @@ void ExportActions::exportStepsCsv()
 {
     exportFile(tr("Export the Training Steps"), QStringLiteral("steps.csv"), tr("CSV files (*.csv)"),
                [this](const QString& path) {
-                   writeStepsCsv(path, history_);
+                   writeStepsCsv(path, run_.history());
                    return QStringList{path};
                });
 }
@@ -219,7 +212,7 @@ void ExportActions::exportEpochsCsv()
 {
     exportFile(tr("Export the Epochs"), QStringLiteral("epochs.csv"), tr("CSV files (*.csv)"),
                [this](const QString& path) {
-                   writeEpochsCsv(path, history_);
+                   writeEpochsCsv(path, run_.history());
                    return QStringList{path};
                });
 }

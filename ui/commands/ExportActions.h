@@ -19,13 +19,13 @@ namespace vae {
 
 class CurvesView;
 class LatentExplorer;
-class TrainingSession;
+class RunState;
 
 // File > Export and the views' right-click menus: the decoded images (the latent grid, the image
 // at the cursor, the interpolation as a strip or an animated GIF, the prior samples), the curves
 // (the history as CSV, the plot as PNG or PDF) and the latent codes of a split (CSV or .npy).
 // Each asks where, and for pictures how large, then writes with core's exporters, as
-// `vae-explorer export` does (design rule 6), and says what it wrote or why it could not.
+// `vae-explorer export` does (rule "One implementation, two front ends"), and says what it wrote or why it could not.
 class ExportActions : public QObject {
     Q_OBJECT
 public:
@@ -35,7 +35,7 @@ public:
     using LayoutChooser =
         std::function<std::optional<ImageExportLayout>(int imageSide, const ImageExportLayout& current)>;
 
-    ExportActions(TrainingSession& session, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent);
+    ExportActions(const RunState& run, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent);
 
     void fillMenu(QMenu* menu) const;
     // Right-click menus on the plane, the cursor's image, the samples, the interpolation and the curves.
@@ -74,14 +74,13 @@ private:
     QString askFileName(const QString& title, const QString& suggestedName, const QString& filter) const;
     void enableModelExports();
 
-    TrainingSession& session_;
+    const RunState& run_;
     LatentExplorer& explorer_;
     CurvesView& curves_;
     QWidget* dialogParent_;
     FileChooser chooseFile_;
     LayoutChooser chooseLayout_;
     ImageExportLayout layout_;
-    MetricHistory history_;
     QString lastDirectory_;
     QList<QAction*> imageActions_;
     QList<QAction*> curveActions_;

@@ -1,6 +1,7 @@
 #include "ui/commands/FileCommands.h"
 
 #include "ui/commands/RecentFiles.h"
+#include "ui/commands/RunState.h"
 
 #include <QAction>
 #include <QApplication>
@@ -38,8 +39,9 @@ bool isModelFile(const QString& path)
     return QFileInfo(path).suffix() == modelSuffix;
 }
 
-FileCommands::FileCommands(QWidget* window)
+FileCommands::FileCommands(const RunState& run, QWidget* window)
     : QObject(window)
+    , run_(run)
     , window_(window)
     , openDatasetFolder_(action(tr("Open Dataset &Folder…"), QKeySequence::Open, this))
     , openDatasetFiles_(action(tr("Open Dataset F&iles…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), this))
@@ -92,11 +94,6 @@ void FileCommands::remember(const QString& path)
         lastDirectory_ = file.isDir() ? file.absoluteFilePath() : file.absolutePath();
 }
 
-void FileCommands::setModelPath(const QString& path)
-{
-    modelPath_ = path;
-}
-
 void FileCommands::chooseDatasetFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(window_, tr("Open Dataset Folder"), lastDirectory_);
@@ -128,16 +125,16 @@ void FileCommands::chooseModel()
 
 void FileCommands::save()
 {
-    if (modelPath_.isEmpty())
+    if (run_.modelPath().isEmpty())
         saveAs();
     else
-        Q_EMIT saveChosen(modelPath_);
+        Q_EMIT saveChosen(run_.modelPath());
 }
 
 void FileCommands::saveAs()
 {
     const QString suggested =
-        modelPath_.isEmpty() ? QDir(lastDirectory_).filePath(QStringLiteral("model.vae")) : modelPath_;
+        run_.modelPath().isEmpty() ? QDir(lastDirectory_).filePath(QStringLiteral("model.vae")) : run_.modelPath();
     QFileDialog dialog(window_, tr("Save Model"), suggested, modelFilter());
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(modelSuffix);

@@ -9,6 +9,7 @@ class QWidget;
 namespace vae {
 
 class RecentFiles;
+class RunState;
 
 // Models are .vae files; anything else a user opens is a dataset.
 bool isModelFile(const QString& path);
@@ -18,7 +19,8 @@ bool isModelFile(const QString& path);
 class FileCommands : public QObject {
     Q_OBJECT
 public:
-    explicit FileCommands(QWidget* window);
+    // Save Model writes to the run's model path without asking, once it has one.
+    FileCommands(const RunState& run, QWidget* window);
 
     // `exportMenu` goes after the save actions.
     void fillMenu(QMenu* menu, QMenu* exportMenu) const;
@@ -28,8 +30,6 @@ public:
 
     // Remembers a dataset or model the user opened, for File > Recent.
     void remember(const QString& path);
-    // Where Save Model writes without asking (the model's file, once it has one).
-    void setModelPath(const QString& path);
 
 Q_SIGNALS:
     void datasetChosen(const QString& spec);
@@ -44,6 +44,7 @@ private:
     void saveAs();
     void openRecent(const QString& path);
 
+    const RunState& run_;
     QWidget* window_;
     QAction* openDatasetFolder_;
     QAction* openDatasetFiles_;
@@ -54,7 +55,6 @@ private:
     QAction* quit_;
     QMenu* recentMenu_;
     RecentFiles* recent_;
-    QString modelPath_;
     QString lastDirectory_;
 };
 

@@ -10,6 +10,7 @@ class QWidget;
 
 namespace vae {
 
+class RunState;
 class TrainingPanel;
 class TrainingSession;
 
@@ -19,7 +20,7 @@ class TrainingSession;
 class TrainingController : public QObject {
     Q_OBJECT
 public:
-    TrainingController(TrainingSession& session, TrainingPanel& panel, QWidget* dialogParent);
+    TrainingController(TrainingSession& session, const RunState& run, TrainingPanel& panel, QWidget* dialogParent);
 
     // A new model for `dataset` with the panel's settings. Returns false, leaving the current
     // model and dataset as they are, when the settings do not fit the data.
@@ -30,25 +31,20 @@ public:
     // True when nothing trained would be lost, or the user agreed to lose it for `action`.
     bool confirmDiscard(const QString& action);
 
-    const std::shared_ptr<const Dataset>& dataset() const { return dataset_; }
-    std::int64_t trainedSteps() const { return trainedSteps_; }
-
 Q_SIGNALS:
     void problem(const QString& message);
 
 private:
-    void adoptRun(const RunInfo& run);
+    void showSettingsOf(const RunInfo& run);
     void modelSettingChanged(const QString& setting);
     bool buildModel(const TrainingConfig& config, const std::shared_ptr<const Dataset>& dataset);
     // The model's settings with the live ones as the panel shows them.
     TrainingConfig modelConfigWithPanelLiveSettings() const;
 
     TrainingSession& session_;
+    const RunState& run_;
     TrainingPanel& panel_;
     QWidget* dialogParent_;
-    std::shared_ptr<const Dataset> dataset_;
-    TrainingConfig modelConfig_;
-    std::int64_t trainedSteps_ = 0;
 };
 
 } // namespace vae

@@ -47,8 +47,8 @@ CurvesPlot::CurvesPlot(QWidget* parent)
     auto* legendRow = new QCPLayoutGrid;
     plotLayout()->addElement(0, 0, legendRow);
     plotLayout()->setRowStretchFactor(0, 0.001);
-    auto* legend = new QCPLegend;
-    legendRow->addElement(0, 0, legend);
+    auto* curvesLegend = new QCPLegend;
+    legendRow->addElement(0, 0, curvesLegend);
     legendRow->addElement(0, 1, new QCPTextElement(this)); // empty, but unlike an empty grid it stretches
     legendRow->setColumnStretchFactor(0, 0.001);
     const std::array<std::pair<QString, QColor>, 3> looks{{
@@ -66,22 +66,22 @@ CurvesPlot::CurvesPlot(QWidget* parent)
         if (bottom)
             rect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
     }
-    fillLegend(legend);
+    fillLegend(curvesLegend);
     linkAxes();
     fitRanges();
 }
 
 // One legend for the three plots: it explains the drawing (faint, solid, points); each plot's
 // axis names its quantity and colour.
-void CurvesPlot::fillLegend(QCPLegend* legend)
+void CurvesPlot::fillLegend(QCPLegend* curvesLegend)
 {
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setFont(smallFont());
-    legend->setMargins(QMargins(0, 2, 0, 0));
+    curvesLegend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    curvesLegend->setBorderPen(Qt::NoPen);
+    curvesLegend->setBrush(Qt::NoBrush);
+    curvesLegend->setFont(smallFont());
+    curvesLegend->setMargins(QMargins(0, 2, 0, 0));
     // No taller than the text, which QCustomPlot aligns to the top of the icon.
-    legend->setIconSize(18, QFontMetrics(smallFont()).ascent());
+    curvesLegend->setIconSize(18, QFontMetrics(smallFont()).ascent());
     QCPAxisRect* rect = curves_.front().rect;
     const QColor ink(0x50, 0x50, 0x50);
     QColor faint = ink;
@@ -92,13 +92,13 @@ void CurvesPlot::fillLegend(QCPLegend* legend)
         QCPGraph* key = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
         key->setName(name);
         key->setPen(pen);
-        key->addToLegend(legend);
+        key->addToLegend(curvesLegend);
     }
     QCPGraph* testKey = addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     testKey->setName(tr("test set (epochs)"));
     testKey->setLineStyle(QCPGraph::lsNone);
     testKey->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(ink, 1.5), Qt::white, 7));
-    testKey->addToLegend(legend);
+    testKey->addToLegend(curvesLegend);
 }
 
 QFont CurvesPlot::smallFont() const

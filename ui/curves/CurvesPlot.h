@@ -62,7 +62,7 @@ private:
     };
 
     void setUpCurve(Curve& curve, QCPAxisRect* rect, const QString& name, const QColor& colour);
-    void fillLegend(QCPLegend* legend);
+    void fillLegend(QCPLegend* curvesLegend);
     QFont smallFont() const;
     void linkAxes();
     double keyOf(double step) const;

@@ -113,8 +113,8 @@ void LatentInterpolationPanel::setEndpoint(int end, InterpolationEnd endpoint)
     if (endpoint.testImage >= 0 && dataset) {
         const ImageSet& test = dataset->test;
         const int label = test.hasLabels() ? test.labels[std::size_t(endpoint.testImage)] : -1;
-        description->setText(label >= 0 && label < dataset->classNames.size()
-                                 ? tr("test image #%L1 · %2").arg(endpoint.testImage).arg(dataset->classNames[label])
+        description->setText(label >= 0
+                                 ? tr("test image #%L1 · %2").arg(endpoint.testImage).arg(dataset->className(label))
                                  : tr("test image #%L1").arg(endpoint.testImage));
         thumbnail->setImage(imageFromSet(test, endpoint.testImage));
     } else if (!endpoint.point.empty()) {

@@ -1,5 +1,6 @@
 #include "ui/latent/LatentLegend.h"
 
+#include "core/data/Dataset.h"
 #include "ui/latent/LatentClassColours.h"
 
 namespace vae {
@@ -11,11 +12,11 @@ LatentLegend::LatentLegend(QWidget* parent)
     setTextFormat(Qt::RichText);
 }
 
-void LatentLegend::showClasses(const QStringList& classNames, int labelCount)
+void LatentLegend::showClasses(const Dataset* dataset, int labelCount)
 {
     QStringList entries;
     for (int label = 0; label < labelCount; ++label) {
-        const QString name = label < classNames.size() ? classNames[label] : QString::number(label);
+        const QString name = dataset->className(label);
         entries << QStringLiteral("<span style=\"color:%1; font-size:large\">&#9679;</span>&nbsp;%2")
                        .arg(classColour(label).name(), name.toHtmlEscaped());
     }

@@ -4,14 +4,17 @@
 
 namespace vae {
 
+struct Dataset;
+
 // Which colour is which class in the scatter, as one wrapping line of coloured dots and names.
 class LatentLegend : public QLabel {
     Q_OBJECT
 public:
     explicit LatentLegend(QWidget* parent = nullptr);
 
-    // `classNames` by label; labels beyond the names show as numbers. No labels: no legend.
-    void showClasses(const QStringList& classNames, int labelCount);
+    // Labels 0 to labelCount - 1, each named by Dataset::className. A labelCount of 0 (no
+    // dataset, or no labels) hides the legend.
+    void showClasses(const Dataset* dataset, int labelCount);
 };
 
 } // namespace vae

@@ -66,7 +66,7 @@ void LatentPlanePanel::startModel()
     const std::vector<std::int32_t> noLabels;
     const std::vector<std::int32_t>& labels = dataset ? dataset->test.labels : noLabels;
     const int labelCount = labels.empty() ? 0 : *std::max_element(labels.begin(), labels.end()) + 1;
-    legend_->showClasses(dataset ? dataset->classNames : QStringList(), labelCount);
+    legend_->showClasses(dataset, labelCount);
 }
 
 void LatentPlanePanel::showEvent(QShowEvent* event)

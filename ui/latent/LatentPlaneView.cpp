@@ -366,9 +366,7 @@ void LatentPlaneView::paintHoverCard(QPainter& painter) const
     const int label = test.hasLabels() ? test.labels[std::size_t(hovered_)] : -1;
     QString caption = tr("test image %L1").arg(hovered_);
     if (label >= 0)
-        caption = tr("%1 · #%L2")
-                      .arg(label < dataset_->classNames.size() ? dataset_->classNames[label] : QString::number(label))
-                      .arg(hovered_);
+        caption = tr("%1 · #%L2").arg(dataset_->className(label)).arg(hovered_);
     const QFontMetrics metrics(font());
     const QSize imageSize = image.size() * hoverImageScale;
     const int padding = 6;

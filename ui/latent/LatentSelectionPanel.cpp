@@ -95,11 +95,7 @@ void LatentSelectionPanel::showSelection()
     }
     original_->setImage(imageFromSet(dataset->test, index));
     const int label = dataset->test.hasLabels() ? dataset->test.labels[std::size_t(index)] : -1;
-    caption_->setText(
-        label < 0 ? tr("#%L1").arg(index)
-                  : tr("#%L1 · %2")
-                        .arg(index)
-                        .arg(label < dataset->classNames.size() ? dataset->classNames[label] : QString::number(label)));
+    caption_->setText(label < 0 ? tr("#%L1").arg(index) : tr("#%L1 · %2").arg(index).arg(dataset->className(label)));
     decode();
 }
 

@@ -11,7 +11,7 @@ namespace vae {
 class LatestJobRunner;
 
 // Reconstructs a few test images with a model snapshot — encode to the posterior mean, then
-// decode — on a runner thread, never the GUI thread (design rule 2). The latest request wins:
+// decode — on a runner thread, never the GUI thread (rule "One owner per model"). The latest request wins:
 // while one job runs, a newer snapshot replaces the one waiting, and replies computed for
 // images that have since been replaced are dropped.
 class ReconstructionRenderer : public QObject {

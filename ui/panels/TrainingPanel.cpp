@@ -66,15 +66,6 @@ QLineEdit* patternEdit(QWidget* parent, const QString& pattern)
     return edit;
 }
 
-// The object name lets tests and accessibility tools find the control.
-void addSetting(QFormLayout* form, const QString& label, QWidget* field, const char* objectName, const QString& toolTip)
-{
-    field->setObjectName(QLatin1String(objectName));
-    field->setToolTip(toolTip);
-    form->addRow(label, field);
-    form->labelForField(field)->setToolTip(toolTip);
-}
-
 QGroupBox* group(const QString& title, QFormLayout* form, QWidget* parent)
 {
     auto* box = new QGroupBox(title, parent);
@@ -138,22 +129,14 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     announceModelSetting(seed_, tr("the seed"));
     connect(likelihood_, &QComboBox::currentIndexChanged, this, &TrainingPanel::enableBinarisationForLikelihood);
 
-    connect(learningRate_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+    const auto announceLiveSettings = [this] {
         if (!showingConfig_)
-            Q_EMIT learningRateChanged(value);
-    });
-    connect(beta_, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        if (!showingConfig_)
-            Q_EMIT betaChanged(value);
-    });
-    connect(epochs_, &QSpinBox::valueChanged, this, [this](int value) {
-        if (!showingConfig_)
-            Q_EMIT epochsChanged(value);
-    });
-    connect(threads_, &QSpinBox::valueChanged, this, [this](int value) {
-        if (!showingConfig_)
-            Q_EMIT threadsChanged(value);
-    });
+            Q_EMIT liveSettingsChanged(LiveSettings::of(config()));
+    };
+    connect(learningRate_, &QDoubleSpinBox::valueChanged, this, announceLiveSettings);
+    connect(beta_, &QDoubleSpinBox::valueChanged, this, announceLiveSettings);
+    connect(epochs_, &QSpinBox::valueChanged, this, announceLiveSettings);
+    connect(threads_, &QSpinBox::valueChanged, this, announceLiveSettings);
     setConfig(TrainingConfig{});
 }
 
@@ -161,27 +144,27 @@ QWidget* TrainingPanel::modelGroup()
 {
     auto* form = new QFormLayout;
     addSetting(
-        form, tr("Architecture:"), architecture_, "architecture",
+        form, Setting::Architecture, tr("Architecture:"), architecture_, "architecture",
         tr("The networks of the encoder q_φ(z|x) and the decoder p_θ(x|z). MLP: fully connected layers, as in the "
            "paper's experiments (appendix C). Convolutional: strided convolutions, for images whose sides are "
            "multiples of 4."));
     addSetting(
-        form, tr("Latent size d_z:"), latentDim_, "latentDim",
+        form, Setting::LatentDim, tr("Latent size d_z:"), latentDim_, "latentDim",
         tr("The dimension J of the latent variable z; the prior is p(z) = N(0, I). With 2 the latent space can be "
            "drawn directly; the paper compares 2 to 200. Changing it builds a new model."));
     addSetting(
-        form, tr("Hidden layers:"), hiddenLayers_, "hiddenLayers",
+        form, Setting::HiddenLayers, tr("Hidden layers:"), hiddenLayers_, "hiddenLayers",
         tr("Widths of the hidden layers of the encoder and of the decoder (mirrored), e.g. 400 or 500,500. The paper "
            "uses one hidden layer of 500 units for MNIST and 200 for the Frey Face data."));
-    addSetting(form, tr("Activation:"), activation_, "activation",
+    addSetting(form, Setting::Activation, tr("Activation:"), activation_, "activation",
                tr("The nonlinearity of the hidden layers. The paper's MLPs use tanh; ReLU usually trains faster."));
     addSetting(
-        form, tr("Likelihood p_θ(x|z):"), likelihood_, "likelihood",
+        form, Setting::Likelihood, tr("Likelihood p_θ(x|z):"), likelihood_, "likelihood",
         tr("The decoder's distribution of the pixels. Bernoulli: each pixel is a probability (appendix C.1), for "
            "binary or grey data. Gaussian: each pixel has a mean and a learned variance, "
            "log σ² = W h + b (appendix C.2), for real-valued data."));
     addSetting(
-        form, tr("Binarisation:"), binarization_, "binarization",
+        form, Setting::Binarization, tr("Binarisation:"), binarization_, "binarization",
         tr("The targets of a Bernoulli decoder. None: grey levels are used as probabilities. Static: every image is "
            "binarised once. Dynamic: a fresh binary image x ~ Bernoulli(pixels) is drawn at every step, a common "
            "regulariser. Gaussian decoders model grey values and need none."));
@@ -192,22 +175,22 @@ QWidget* TrainingPanel::objectiveGroup()
 {
     auto* form = new QFormLayout;
     addSetting(
-        form, tr("Estimator:"), estimator_, "estimator",
+        form, Setting::Estimator, tr("Estimator:"), estimator_, "estimator",
         tr("How the lower bound L(θ, φ; x) is estimated. B (the paper's eq. 10): the KL divergence from the prior in "
            "closed form, plus a Monte Carlo reconstruction term; lower variance. A (eq. 6): a Monte Carlo estimate of "
            "log p_θ(x, z) − log q_φ(z|x)."));
     addSetting(
-        form, tr("Samples L:"), samples_, "samples",
+        form, Setting::Samples, tr("Samples L:"), samples_, "samples",
         tr("Reparameterised samples z = μ + σ ⊙ ε, ε ~ N(0, I), drawn per data point and step. The paper finds L = 1 "
            "enough when the minibatch is large (M = 100)."));
     addSetting(
-        form, tr("β (KL weight):"), beta_, "beta",
+        form, Setting::Beta, tr("β (KL weight):"), beta_, "beta",
         tr("The weight on KL(q_φ(z|x) ‖ p(z)) in the objective. 1 trains the true ELBO, a lower bound of log p(x); "
            "other values give a β-VAE, whose objective is no longer a bound. Takes effect between two steps, also "
            "while "
            "training."));
     addSetting(
-        form, tr("KL warm-up:"), warmupEpochs_, "warmupEpochs",
+        form, Setting::WarmupEpochs, tr("KL warm-up:"), warmupEpochs_, "warmupEpochs",
         tr("Epochs over which the KL weight rises linearly from 0 to β (KL annealing), letting the decoder learn "
            "before the posterior is pulled to the prior. 0 trains the full objective from the first step."));
     warmupEpochs_->setSuffix(tr(" epochs"));
@@ -217,31 +200,51 @@ QWidget* TrainingPanel::objectiveGroup()
 QWidget* TrainingPanel::optimisationGroup()
 {
     auto* form = new QFormLayout;
-    addSetting(form, tr("Optimiser:"), optimizer_, "optimizer",
+    addSetting(form, Setting::Optimizer, tr("Optimiser:"), optimizer_, "optimizer",
                tr("The stochastic gradient method for θ and φ. The paper uses Adagrad; Adam (Kingma & Ba) is the usual "
                   "choice today."));
     addSetting(
-        form, tr("Learning rate:"), learningRate_, "learningRate",
+        form, Setting::LearningRate, tr("Learning rate:"), learningRate_, "learningRate",
         tr("The optimiser's step size. The paper picks Adagrad's from {0.01, 0.02, 0.1}; Adam works well near 1e-3. "
            "Takes effect between two steps, also while training."));
     addSetting(
-        form, tr("Weight decay:"), weightDecay_, "weightDecay",
+        form, Setting::WeightDecay, tr("Weight decay:"), weightDecay_, "weightDecay",
         tr("An L2 penalty on the weights: a Gaussian prior p(θ) on the parameters, which makes the fit a MAP estimate "
            "(the paper's 'small weight decay term'). 0 turns it off."));
     addSetting(
-        form, tr("Batch size M:"), batchSize_, "batchSize",
+        form, Setting::BatchSize, tr("Batch size M:"), batchSize_, "batchSize",
         tr("Images per step. Each step estimates the dataset's bound as (N/M) times the sum over the minibatch; the "
            "figures shown are per image. The paper uses M = 100."));
     addSetting(
-        form, tr("Epochs:"), epochs_, "epochs",
+        form, Setting::Epochs, tr("Epochs:"), epochs_, "epochs",
         tr("Passes over the training set. Raising it lets a finished run go on; it takes effect while training."));
     addSetting(
-        form, tr("Seed:"), seed_, "seed",
+        form, Setting::Seed, tr("Seed:"), seed_, "seed",
         tr("Seeds the initial weights, the minibatch order, the noise ε and the binarisation: the same seed, settings "
            "and thread count give the same curves."));
-    addSetting(form, tr("Threads:"), threads_, "threads",
+    addSetting(form, Setting::Threads, tr("Threads:"), threads_, "threads",
                tr("Compute threads for training and evaluation. Takes effect between two steps."));
     return group(tr("Optimisation"), form, this);
+}
+
+// The object name lets tests and accessibility tools find the control; the label, without its
+// colon, names the setting in messages.
+void TrainingPanel::addSetting(QFormLayout* form, Setting setting, const QString& label, QWidget* field,
+                               const char* objectName, const QString& toolTip)
+{
+    field->setObjectName(QLatin1String(objectName));
+    field->setToolTip(toolTip);
+    form->addRow(label, field);
+    form->labelForField(field)->setToolTip(toolTip);
+    labels_[setting] = label.endsWith(QLatin1Char(':')) ? label.chopped(1) : label;
+}
+
+QString TrainingPanel::describe(const SettingProblem& problem) const
+{
+    const auto label = labels_.find(problem.setting);
+    if (label == labels_.end())
+        return problem.message(); // no control here (momentum): core's name for it
+    return label->second + QLatin1Char(' ') + problem.detail;
 }
 
 void TrainingPanel::announceModelSetting(QWidget* control, const QString& setting)

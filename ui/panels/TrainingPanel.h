@@ -1,11 +1,15 @@
 #pragma once
 
+#include "core/run/LiveSettings.h"
 #include "core/run/TrainingConfig.h"
 
 #include <QWidget>
 
+#include <map>
+
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -24,16 +28,19 @@ public:
     TrainingConfig config() const;
     // Shows `config` without announcing any change.
     void setConfig(const TrainingConfig& config);
+    // The problem in the panel's words: the label of the setting's control, then what is wrong
+    // ("Learning rate 50 is out of range: greater than 0, at most 10").
+    QString describe(const SettingProblem& problem) const;
 
 Q_SIGNALS:
-    void learningRateChanged(double learningRate);
-    void betaChanged(double beta);
-    void epochsChanged(int epochs);
-    void threadsChanged(int threads);
+    // Learning rate, beta, epochs or threads changed: all four as the panel shows them now.
+    void liveSettingsChanged(const vae::LiveSettings& settings);
     // `setting` is the label of the control, for a question such as "Changing d_z resets…".
     void modelSettingChanged(const QString& setting);
 
 private:
+    void addSetting(QFormLayout* form, Setting setting, const QString& label, QWidget* field, const char* objectName,
+                    const QString& toolTip);
     QWidget* modelGroup();
     QWidget* objectiveGroup();
     QWidget* optimisationGroup();
@@ -57,6 +64,7 @@ private:
     QSpinBox* epochs_;
     QLineEdit* seed_;
     QSpinBox* threads_;
+    std::map<Setting, QString> labels_;
     bool showingConfig_ = false;
 };
 

@@ -9,6 +9,7 @@
 #include "ui/commands/DatasetOpener.h"
 #include "ui/commands/ExportActions.h"
 #include "ui/commands/FileCommands.h"
+#include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
 #include "ui/commands/TrainingActions.h"
 #include "ui/commands/TrainingController.h"
@@ -73,19 +74,20 @@ QString droppedPath(const QMimeData* mime)
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , session_(std::make_unique<TrainingSession>())
+    , run_(new RunState(*session_, this))
     , banner_(new MessageBanner(this))
     , datasetPanel_(new DatasetPanel(this))
     , trainingPanel_(new TrainingPanel(this))
     , curves_(new CurvesView(this))
     , explorer_(new LatentExplorer(this))
     , reconstructions_(new ReconstructionPanel(this))
-    , statusBar_(new TrainingStatusBar(this))
+    , statusBar_(new TrainingStatusBar(*run_, this))
     , trainingActions_(new TrainingActions(*session_, this))
-    , controller_(new TrainingController(*session_, *trainingPanel_, this))
-    , fileCommands_(new FileCommands(this))
+    , controller_(new TrainingController(*session_, *run_, *trainingPanel_, this))
+    , fileCommands_(new FileCommands(*run_, this))
     , sessionFiles_(new SessionFiles(*session_, *explorer_, *curves_, this))
-    , exports_(new ExportActions(*session_, *explorer_, *curves_, this))
-    , autosave_(new Autosave(*session_, *sessionFiles_, this))
+    , exports_(new ExportActions(*run_, *explorer_, *curves_, this))
+    , autosave_(new Autosave(*session_, *run_, *sessionFiles_, this))
     , opener_(new DatasetOpener(this))
 {
     datasetPanel_->setObjectName(QStringLiteral("datasetPanel"));
@@ -109,12 +111,10 @@ MainWindow::MainWindow(QWidget* parent)
     connectFileCommands();
     setAcceptDrops(true);
     layoutRestored_ = restoreWindowLayout(*this);
-    updateTitle();
+    setWindowTitle(run_->windowTitle());
 
-    if (const BlasInfo blas = detectBlas(); blas.isReference)
-        banner_->showWarning(tr("LibTorch is using the reference BLAS (%1): training runs about 13 times slower. "
-                                "Install libopenblas0-openmp.")
-                                 .arg(blas.library));
+    if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())
+        banner_->showWarning(warning);
 }
 
 MainWindow::~MainWindow() = default;
@@ -196,31 +196,19 @@ void MainWindow::createToolBar()
 void MainWindow::connectSession()
 {
     TrainingSession* session = session_.get();
-    connect(session, &TrainingSession::modelReady, this, &MainWindow::showRun);
-    connect(session, &TrainingSession::stepsTrained, curves_, &CurvesView::appendSteps);
-    connect(session, &TrainingSession::stepsTrained, statusBar_, &TrainingStatusBar::addSteps);
-    connect(session, &TrainingSession::epochFinished, curves_, &CurvesView::appendEpoch);
-    connect(session, &TrainingSession::epochFinished, statusBar_, &TrainingStatusBar::addEpoch);
+    connect(run_, &RunState::runStarted, this, &MainWindow::showRun);
+    connect(run_, &RunState::stepsAdded, curves_, &CurvesView::appendSteps);
+    connect(run_, &RunState::epochAdded, curves_, &CurvesView::appendEpoch);
+    connect(run_, &RunState::titleChanged, this, [this] { setWindowTitle(run_->windowTitle()); });
     connect(session, &TrainingSession::snapshotReady, reconstructions_, &ReconstructionPanel::showSnapshot);
     connect(session, &TrainingSession::snapshotReady, explorer_, &LatentExplorer::showSnapshot);
-    connect(session, &TrainingSession::stateChanged, statusBar_, &TrainingStatusBar::showState);
     connect(session, &TrainingSession::stateChanged, this, [this](SessionState state) {
         if (startWhenReady_ && state == SessionState::Ready) {
             startWhenReady_ = false;
             session_->start();
         }
     });
-    connect(session, &TrainingSession::settingsApplied, this, [this](const TrainingConfig& config) {
-        statusBar_->setEpochs(config.epochs);
-        epochs_ = config.epochs;
-        updateTitle();
-    });
-    connect(session, &TrainingSession::epochFinished, this, [this](const EpochMetrics& epoch) {
-        completedEpochs_ = epoch.epoch;
-        updateTitle();
-    });
     connect(session, &TrainingSession::modelSaved, this, [this](const QString& path) {
-        setModelPath(path);
         fileCommands_->remember(path);
         banner_->showNotice(tr("Saved the model to %1").arg(path));
     });
@@ -235,7 +223,7 @@ void MainWindow::connectSession()
     connect(controller_, &TrainingController::problem, banner_, &MessageBanner::showError);
     connect(trainingActions_, &TrainingActions::resetRequested, this, [this] {
         if (controller_->resetModel())
-            setModelPath({});
+            run_->setModelPath({});
     });
 }
 
@@ -293,7 +281,7 @@ void MainWindow::datasetOpened(const QString& spec, const std::shared_ptr<const 
         return;
     storeDataset(spec);
     fileCommands_->remember(spec);
-    setModelPath({});
+    run_->setModelPath({});
 }
 
 void MainWindow::datasetFailed(const QString& spec, const QString& message)
@@ -303,47 +291,23 @@ void MainWindow::datasetFailed(const QString& spec, const QString& message)
     const QString detail = message.contains(spec) ? message : QStringLiteral("%1: %2").arg(spec, message);
     banner_->showError(tr("Could not open %1").arg(detail));
     // The dataset remembered from last time may be gone; the window should still have data.
-    if (!controller_->dataset() && spec != defaultDatasetSpec())
+    if (!run_->hasModel() && spec != defaultDatasetSpec())
         openDataset(defaultDatasetSpec());
 }
 
 void MainWindow::showRun(const RunInfo& run)
 {
-    datasetName_ = run.dataset->name;
-    completedEpochs_ = run.completedEpochs;
-    epochs_ = run.config.epochs;
     datasetPanel_->showDataset(*run.dataset);
     reconstructions_->showDataset(*run.dataset);
     explorer_->showRun(run);
     curves_->showRun(run);
-    statusBar_->showRun(run);
     if (!run.checkpointPath.isEmpty()) {
         // A restored autosave belongs to the session it was made from, if that was ever saved.
         const QString sessionPath = autosave_->sessionPathOf(run);
-        setModelPath(sessionPath);
+        run_->setModelPath(sessionPath);
         if (!sessionPath.isEmpty())
             fileCommands_->remember(sessionPath);
     }
-    updateTitle();
-}
-
-void MainWindow::setModelPath(const QString& path)
-{
-    modelPath_ = path;
-    fileCommands_->setModelPath(path);
-    autosave_->setSessionPath(path);
-    updateTitle();
-}
-
-void MainWindow::updateTitle()
-{
-    QStringList parts;
-    if (!modelPath_.isEmpty())
-        parts << QFileInfo(modelPath_).fileName();
-    if (!datasetName_.isEmpty())
-        parts << tr("%1 · %2/%3 epochs").arg(datasetName_).arg(completedEpochs_).arg(epochs_);
-    parts << QStringLiteral("vae-explorer");
-    setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
 
 void MainWindow::showEvent(QShowEvent* event)

@@ -17,6 +17,7 @@ class FileCommands;
 class LatentExplorer;
 class MessageBanner;
 class ReconstructionPanel;
+class RunState;
 class SessionFiles;
 class TrainingActions;
 class TrainingController;
@@ -47,6 +48,8 @@ public:
 
     TrainingSession& session() const { return *session_; }
     LatentExplorer& explorer() const { return *explorer_; }
+    CurvesView& curves() const { return *curves_; }
+    const RunState& run() const { return *run_; }
     SessionFiles& sessionFiles() const { return *sessionFiles_; }
     ExportActions& exports() const { return *exports_; }
     Autosave& autosave() const { return *autosave_; }
@@ -67,10 +70,9 @@ private:
     void datasetOpened(const QString& spec, const std::shared_ptr<const Dataset>& dataset);
     void datasetFailed(const QString& spec, const QString& message);
     void showRun(const RunInfo& run);
-    void setModelPath(const QString& path);
-    void updateTitle();
 
     std::unique_ptr<TrainingSession> session_;
+    RunState* run_;
     MessageBanner* banner_;
     DatasetPanel* datasetPanel_;
     TrainingPanel* trainingPanel_;
@@ -85,10 +87,6 @@ private:
     ExportActions* exports_;
     Autosave* autosave_;
     DatasetOpener* opener_;
-    QString datasetName_;
-    QString modelPath_;
-    int completedEpochs_ = 0;
-    int epochs_ = 0;
     bool startWhenReady_ = false;
     bool layoutRestored_ = false;
 };

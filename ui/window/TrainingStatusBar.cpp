@@ -1,5 +1,7 @@
 #include "ui/window/TrainingStatusBar.h"
 
+#include "ui/commands/RunState.h"
+
 #include <QLabel>
 #include <QProgressBar>
 
@@ -55,8 +57,9 @@ QString duration(double seconds)
 
 } // namespace
 
-TrainingStatusBar::TrainingStatusBar(QWidget* parent)
+TrainingStatusBar::TrainingStatusBar(const RunState& run, QWidget* parent)
     : QStatusBar(parent)
+    , run_(run)
     , state_(new QLabel(this))
     , epochProgress_(progressBar(tr("epoch 1,000: 100%"), tr("Progress through the current epoch"), this))
     , runProgress_(progressBar(tr("1,000 of 1,000 epochs"), tr("Progress through all the epochs of the run"), this))
@@ -82,15 +85,19 @@ TrainingStatusBar::TrainingStatusBar(QWidget* parent)
     addPermanentWidget(timeLeft_);
     addPermanentWidget(epochProgress_);
     addPermanentWidget(runProgress_);
-    showState(SessionState::Empty);
+    connect(&run_, &RunState::runStarted, this, &TrainingStatusBar::showRun);
+    connect(&run_, &RunState::stateChanged, this, &TrainingStatusBar::showState);
+    connect(&run_, &RunState::stepsAdded, this, &TrainingStatusBar::addSteps);
+    connect(&run_, &RunState::epochAdded, this, &TrainingStatusBar::addEpoch);
+    connect(&run_, &RunState::settingsApplied, this, [this] {
+        showProgress();
+        showTimeLeft();
+    });
+    showState(run_.state());
 }
 
 void TrainingStatusBar::showRun(const RunInfo& run)
 {
-    stepsPerEpoch_ = std::max(1, run.stepsPerEpoch);
-    epochs_ = run.config.epochs;
-    batchSize_ = run.config.batchSize;
-    completedSteps_ = run.completedSteps;
     secondsPerEpoch_ = run.history.epochs.empty() ? 0.0 : run.history.epochs.back().seconds;
     imagesPerSecond_ = 0;
     unshown_ = {};
@@ -106,16 +113,13 @@ void TrainingStatusBar::showState(SessionState state)
     running_ = state == SessionState::Running;
     if (running_) {
         sinceShown_.restart();
-        stepsWhenShown_ = completedSteps_;
+        stepsWhenShown_ = run_.trainedSteps();
     }
     showTimeLeft();
 }
 
 void TrainingStatusBar::addSteps(const QVector<StepMetrics>& steps)
 {
-    if (steps.isEmpty())
-        return;
-    completedSteps_ = steps.last().step;
     for (const StepMetrics& step : steps) {
         unshown_.elbo += step.elbo;
         unshown_.reconstruction += step.reconstruction;
@@ -137,14 +141,14 @@ void TrainingStatusBar::showLatest()
         unshown_ = {};
     }
     if (running_ && sinceShown_.isValid() && sinceShown_.elapsed() > 0) {
-        const double measured =
-            double(completedSteps_ - stepsWhenShown_) * batchSize_ / (double(sinceShown_.elapsed()) / 1000.0);
+        const double measured = double(run_.trainedSteps() - stepsWhenShown_) * run_.config().batchSize /
+            (double(sinceShown_.elapsed()) / 1000.0);
         imagesPerSecond_ =
             imagesPerSecond_ > 0 ? (1 - speedSmoothing) * imagesPerSecond_ + speedSmoothing * measured : measured;
         speed_->setText(tr("%L1 images/s").arg(qint64(std::lround(imagesPerSecond_))));
     }
     sinceShown_.restart();
-    stepsWhenShown_ = completedSteps_;
+    stepsWhenShown_ = run_.trainedSteps();
     showProgress();
     showTimeLeft();
 }
@@ -152,45 +156,46 @@ void TrainingStatusBar::showLatest()
 void TrainingStatusBar::addEpoch(const EpochMetrics& epoch)
 {
     secondsPerEpoch_ = epoch.seconds;
-    completedSteps_ = epoch.step;
     showProgress();
     showTimeLeft();
 }
 
-void TrainingStatusBar::setEpochs(int epochs)
+int TrainingStatusBar::stepsPerEpoch() const
 {
-    epochs_ = epochs;
-    showProgress();
-    showTimeLeft();
+    return std::max(1, run_.stepsPerEpoch());
 }
 
 void TrainingStatusBar::showProgress()
 {
+    const std::int64_t completedSteps = run_.trainedSteps();
+    const int stepsPerEpoch = this->stepsPerEpoch();
+    const int epochs = run_.config().epochs;
     // At an epoch's last step the bar shows that epoch full rather than the next one empty.
-    const std::int64_t currentEpoch =
-        completedSteps_ == 0 ? 1 : (completedSteps_ + stepsPerEpoch_ - 1) / stepsPerEpoch_;
-    const std::int64_t intoEpoch = completedSteps_ - (currentEpoch - 1) * stepsPerEpoch_;
-    epochProgress_->setRange(0, stepsPerEpoch_);
+    const std::int64_t currentEpoch = completedSteps == 0 ? 1 : (completedSteps + stepsPerEpoch - 1) / stepsPerEpoch;
+    const std::int64_t intoEpoch = completedSteps - (currentEpoch - 1) * stepsPerEpoch;
+    epochProgress_->setRange(0, stepsPerEpoch);
     epochProgress_->setValue(int(intoEpoch));
     epochProgress_->setFormat(tr("epoch %L1: %p%").arg(currentEpoch));
-    const std::int64_t runSteps = std::max<std::int64_t>(1, std::int64_t(epochs_) * stepsPerEpoch_);
+    const std::int64_t runSteps = std::max<std::int64_t>(1, std::int64_t(epochs) * stepsPerEpoch);
     runProgress_->setRange(0, 1000);
-    runProgress_->setValue(int(std::min<std::int64_t>(1000, completedSteps_ * 1000 / runSteps)));
-    runProgress_->setFormat(tr("%L1 of %L2 epochs").arg(completedSteps_ / stepsPerEpoch_).arg(epochs_));
+    runProgress_->setValue(int(std::min<std::int64_t>(1000, completedSteps * 1000 / runSteps)));
+    runProgress_->setFormat(tr("%L1 of %L2 epochs").arg(completedSteps / stepsPerEpoch).arg(epochs));
 }
 
 void TrainingStatusBar::showTimeLeft()
 {
-    const std::int64_t stepsLeft = std::max<std::int64_t>(0, std::int64_t(epochs_) * stepsPerEpoch_ - completedSteps_);
+    const int stepsPerEpoch = this->stepsPerEpoch();
+    const std::int64_t stepsLeft =
+        std::max<std::int64_t>(0, std::int64_t(run_.config().epochs) * stepsPerEpoch - run_.trainedSteps());
     if (!running_ || stepsLeft == 0) {
         timeLeft_->clear();
         return;
     }
     double seconds = 0;
     if (secondsPerEpoch_ > 0)
-        seconds = double(stepsLeft) / stepsPerEpoch_ * secondsPerEpoch_;
+        seconds = double(stepsLeft) / stepsPerEpoch * secondsPerEpoch_;
     else if (imagesPerSecond_ > 0)
-        seconds = double(stepsLeft) * batchSize_ / imagesPerSecond_;
+        seconds = double(stepsLeft) * run_.config().batchSize / imagesPerSecond_;
     timeLeft_->setText(seconds > 0 ? tr("%1 left").arg(duration(seconds)) : tr("estimating time left…"));
 }
 

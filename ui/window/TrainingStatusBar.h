@@ -11,18 +11,14 @@ class QProgressBar;
 
 namespace vae {
 
+class RunState;
+
 // The run at a glance: state, progress through the epoch and the run, time left, speed, and the
-// latest figures in nats per image.
+// latest figures in nats per image. Follows the run's state; keeps only what it shows.
 class TrainingStatusBar : public QStatusBar {
     Q_OBJECT
 public:
-    explicit TrainingStatusBar(QWidget* parent = nullptr);
-
-    void showRun(const RunInfo& run);
-    void showState(SessionState state);
-    void addSteps(const QVector<StepMetrics>& steps);
-    void addEpoch(const EpochMetrics& epoch);
-    void setEpochs(int epochs);
+    explicit TrainingStatusBar(const RunState& run, QWidget* parent = nullptr);
 
     const QLabel& figures() const { return *figures_; }
     const QLabel& speed() const { return *speed_; }
@@ -36,10 +32,16 @@ private:
         int steps = 0;
     };
 
+    void showRun(const RunInfo& run);
+    void showState(SessionState state);
+    void addSteps(const QVector<StepMetrics>& steps);
+    void addEpoch(const EpochMetrics& epoch);
     void showLatest();
     void showProgress();
     void showTimeLeft();
+    int stepsPerEpoch() const;
 
+    const RunState& run_;
     QLabel* state_;
     QProgressBar* epochProgress_;
     QProgressBar* runProgress_;
@@ -47,10 +49,6 @@ private:
     QLabel* speed_;
     QLabel* figures_;
 
-    int stepsPerEpoch_ = 1;
-    int epochs_ = 1;
-    int batchSize_ = 1;
-    std::int64_t completedSteps_ = 0;
     double secondsPerEpoch_ = 0; // of the last epoch, test evaluation included
     double imagesPerSecond_ = 0; // smoothed over the last few updates
     bool running_ = false;

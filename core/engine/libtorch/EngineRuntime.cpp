@@ -35,4 +35,13 @@ BlasInfo detectBlas()
     return info;
 }
 
+QString slowBlasWarning(const BlasInfo& blas)
+{
+    if (!blas.isReference)
+        return {};
+    return QStringLiteral("LibTorch is using the reference BLAS (%1): training runs about 13 times slower. "
+                          "Install libopenblas0-openmp.")
+        .arg(blas.library);
+}
+
 } // namespace vae

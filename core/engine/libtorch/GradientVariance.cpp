@@ -38,7 +38,7 @@ torch::Tensor scoreFunctionSurrogate(VaeNetworkImpl& network, const torch::Tenso
     {
         torch::NoGradGuard noGrad;
         const int64_t batch = pixels.size(0);
-        const DecoderOutput decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
+        const PixelDistribution decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
         const torch::Tensor repeatedTargets = samples == 1 ? targets : targets.repeat({samples, 1});
         logJoint = logLikelihood(decoded, repeatedTargets, network.likelihood()).reshape({samples, batch}) +
             logPriorDensity(z);

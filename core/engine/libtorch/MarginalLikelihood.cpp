@@ -94,7 +94,7 @@ LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, co
             for (int64_t image = 0; image < count; ++image)
                 eps.select(0, image).normal_(0.0, 1.0, generators[std::size_t(image)]);
             const torch::Tensor z = mean + standardDeviation * eps;
-            const DecoderOutput decoded = network.decode(z.view({count * passSamples, latentDim}));
+            const PixelDistribution decoded = network.decode(z.view({count * passSamples, latentDim}));
             const torch::Tensor logPosterior = logNormaliser - 0.5 * eps.square().sum(-1);
             logSum.add(logLikelihoodPerSample(decoded, targets, network.likelihood()) + logPriorDensity(z) -
                        logPosterior);

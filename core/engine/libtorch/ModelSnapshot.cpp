@@ -68,7 +68,7 @@ std::vector<std::uint8_t> ModelSnapshot::decode(const float* latents, int count,
 {
     c10::InferenceMode inference;
     const torch::Tensor z = torch::from_blob(const_cast<float*>(latents), {count, latentDim()}, torch::kFloat);
-    const DecoderOutput decoded = network_->network->decode(z);
+    const PixelDistribution decoded = network_->network->decode(z);
     torch::Tensor images;
     if (likelihood() == Likelihood::Bernoulli) {
         images = decoded.mean.sigmoid_(); // in place: a live grid is 400 images, decoded several times a second

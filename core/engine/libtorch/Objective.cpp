@@ -2,7 +2,7 @@
 
 namespace vae {
 
-torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& target, Likelihood likelihood)
+torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tensor& target, Likelihood likelihood)
 {
     if (likelihood == Likelihood::Bernoulli)
         return -torch::binary_cross_entropy_with_logits(decoded.mean, target, {}, {}, at::Reduction::None).sum(-1);
@@ -11,7 +11,7 @@ torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& t
         halfLog2Pi * target.size(-1);
 }
 
-torch::Tensor logLikelihoodPerSample(const DecoderOutput& decoded, const torch::Tensor& targets, Likelihood likelihood)
+torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets, Likelihood likelihood)
 {
     const int64_t images = targets.size(0);
     const int64_t pixels = targets.size(1);
@@ -54,7 +54,7 @@ ElboTerms elboTerms(VaeNetworkImpl& network, const torch::Tensor& images, const 
     const Posterior posterior = network.encode(images);
     const torch::Tensor z = reparameterise(posterior, samples, generator); // [L, B, d_z]
     const int64_t batch = images.size(0);
-    const DecoderOutput decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
+    const PixelDistribution decoded = network.decode(z.reshape({samples * batch, network.latentDim()}));
     const torch::Tensor repeatedTargets = samples == 1 ? targets : targets.repeat({samples, 1});
     const torch::Tensor reconstruction =
         logLikelihood(decoded, repeatedTargets, network.likelihood()).reshape({samples, batch}).mean(0);

@@ -16,13 +16,13 @@ struct ElboTerms {
 constexpr double halfLog2Pi = 0.91893853320467274178; // (1/2) ln 2 pi
 
 // log p(x|z) summed over pixels, [B].
-torch::Tensor logLikelihood(const DecoderOutput& decoded, const torch::Tensor& target, Likelihood likelihood);
+torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tensor& target, Likelihood likelihood);
 
 // log p(x_i|z_is) for S latent points per image decoded image-major (rows i*S to i*S+S-1 belong to
 // image i, [B*S, D]) against each image's targets [B, D]: [B, S]. The targets are not repeated,
 // and the Bernoulli terms take one vectorised softplus pass and one batched matrix-vector product,
 // because the estimators of log p(x) decode thousands of samples per image.
-torch::Tensor logLikelihoodPerSample(const DecoderOutput& decoded, const torch::Tensor& targets, Likelihood likelihood);
+torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets, Likelihood likelihood);
 
 // KL(N(mean, exp(logVariance)) || N(0, I)) = -1/2 sum(1 + log s^2 - m^2 - s^2), [B].
 torch::Tensor analyticKl(const Posterior& posterior);

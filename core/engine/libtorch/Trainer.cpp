@@ -19,11 +19,11 @@ std::shared_ptr<const Dataset> checkedDataset(const TrainingConfig& config, std:
 {
     if (!dataset || dataset->train.count() == 0 || dataset->test.count() == 0)
         throw InputError("dataset: the training and the test split must both hold images");
-    if (const QString problem = config.validate(); !problem.isEmpty())
-        throw InputError(problem.toStdString());
-    if (const QString problem = config.validateFor(dataset->channels(), dataset->height(), dataset->width());
-        !problem.isEmpty())
-        throw InputError(problem.toStdString());
+    if (const std::optional<SettingProblem> problem = config.validate())
+        throw SettingError(*problem);
+    if (const std::optional<SettingProblem> problem =
+            config.validateFor(dataset->channels(), dataset->height(), dataset->width()))
+        throw SettingError(*problem);
     return dataset;
 }
 
@@ -76,8 +76,8 @@ double TrainerState::klWeight() const
 
 void TrainerState::replaceConfig(const TrainingConfig& changed)
 {
-    if (const QString problem = changed.validate(); !problem.isEmpty())
-        throw InputError(problem.toStdString());
+    if (const std::optional<SettingProblem> problem = changed.validate())
+        throw SettingError(*problem);
     config = changed;
 }
 
@@ -130,34 +130,21 @@ double Trainer::currentKlWeight() const
     return impl_->klWeight();
 }
 
-void Trainer::setLearningRate(double learningRate)
+void Trainer::applyLiveSettings(const LiveSettings& settings)
 {
-    TrainingConfig changed = impl_->config;
-    changed.learningRate = learningRate;
-    impl_->replaceConfig(changed);
+    impl_->replaceConfig(settings.appliedTo(impl_->config));
     for (auto& group : impl_->optimizer->param_groups())
-        group.options().set_lr(learningRate);
+        group.options().set_lr(settings.learningRate);
 }
 
-void Trainer::setBeta(double beta)
+Trainer::Progress Trainer::advance()
 {
-    TrainingConfig changed = impl_->config;
-    changed.beta = beta;
-    impl_->replaceConfig(changed);
-}
-
-void Trainer::setEpochs(int epochs)
-{
-    TrainingConfig changed = impl_->config;
-    changed.epochs = epochs;
-    impl_->replaceConfig(changed);
-}
-
-void Trainer::setThreads(int threads)
-{
-    TrainingConfig changed = impl_->config;
-    changed.threads = threads;
-    impl_->replaceConfig(changed);
+    Progress progress;
+    if (!atEpochEnd())
+        progress.step = trainStep();
+    if (atEpochEnd())
+        progress.epoch = finishEpoch();
+    return progress;
 }
 
 StepMetrics Trainer::trainStep()

@@ -1,4 +1,5 @@
 #include "core/data/DatasetLoader.h"
+#include "core/data/ErrorText.h"
 #include "core/data/InputError.h"
 #include "core/engine/libtorch/TrainerState.h"
 #include "core/files/CheckpointFile.h"
@@ -135,10 +136,9 @@ std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::share
     try {
         restoreTensors(contents.tensors, *impl);
     } catch (const c10::Error& error) {
-        throw InputError(
-            QStringLiteral("%1: the stored model does not load: %2")
-                .arg(path, QString::fromStdString(error.what_without_backtrace()).section(QLatin1Char('\n'), 0, 0))
-                .toStdString());
+        throw InputError(QStringLiteral("%1: the stored model does not load: %2")
+                             .arg(path, firstLine(error.what_without_backtrace()))
+                             .toStdString());
     }
     progressFromJson(contents.meta.value(QStringLiteral("progress")).toObject(), *impl);
     impl->history = contents.history;

@@ -128,10 +128,10 @@ Posterior VaeNetworkImpl::encode(const torch::Tensor& images)
     return {posteriorMean_->forward(features), posteriorLogVariance_->forward(features)};
 }
 
-DecoderOutput VaeNetworkImpl::decode(const torch::Tensor& latents)
+PixelDistribution VaeNetworkImpl::decode(const torch::Tensor& latents)
 {
     const torch::Tensor features = decoderBody_->forward(latents);
-    DecoderOutput output{outputMean_.forward(features), {}};
+    PixelDistribution output{outputMean_.forward(features), {}};
     if (likelihood_ == Likelihood::Gaussian)
         output.logVariance = outputLogVariance_.forward(features);
     return output;

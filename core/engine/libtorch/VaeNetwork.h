@@ -14,7 +14,7 @@ struct Posterior {
 
 // p(x|z): for a Bernoulli decoder `mean` holds the logits (sigmoid gives the pixel probabilities)
 // and logVariance is undefined; for a Gaussian decoder, the mean and log variance per pixel. [B, D].
-struct DecoderOutput {
+struct PixelDistribution {
     torch::Tensor mean;
     torch::Tensor logVariance;
 };
@@ -38,7 +38,7 @@ public:
     VaeNetworkImpl(const TrainingConfig& config, int channels, int height, int width);
 
     Posterior encode(const torch::Tensor& images);
-    DecoderOutput decode(const torch::Tensor& latents);
+    PixelDistribution decode(const torch::Tensor& latents);
 
     // Only for Architecture::Mlp.
     MlpLayers mlpLayers() const;

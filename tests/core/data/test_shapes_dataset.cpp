@@ -1,3 +1,5 @@
+#include "tests/support/shapes_fixture.h"
+
 #include "core/data/ShapesDataset.h"
 
 #include <gtest/gtest.h>
@@ -15,8 +17,7 @@ namespace {
 
 const Dataset& shapes()
 {
-    static const Dataset dataset = makeShapesDataset();
-    return dataset;
+    return *vae::testing::shapesDataset();
 }
 
 void expectFactorsInRange(const std::vector<ShapeFactors>& all)

@@ -1,3 +1,5 @@
+#include "tests/support/dataset_fixtures.h"
+#include "tests/support/python_check.h"
 #include "tests/support/shapes_fixture.h"
 
 #include "core/data/InputError.h"
@@ -7,14 +9,19 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+#include <sys/resource.h>
+
 namespace vae {
 namespace {
 
+using testing::Bytes;
+using testing::readFile;
+using testing::runPython;
 using testing::shapesDataset;
 using testing::smallConfig;
 
@@ -34,6 +41,43 @@ protected:
 
     QTemporaryDir directory;
 };
+
+// Lowers the size of the largest file this process may write while the guard lives. SIGXFSZ is
+// ignored meanwhile, so a write past the limit fails with EFBIG instead of ending the program.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        EXPECT_EQ(getrlimit(RLIMIT_FSIZE, &saved_), 0);
+        previousHandler_ = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit lowered = saved_;
+        lowered.rlim_cur = bytes;
+        EXPECT_EQ(setrlimit(RLIMIT_FSIZE, &lowered), 0);
+    }
+    ~FileSizeLimit()
+    {
+        setrlimit(RLIMIT_FSIZE, &saved_);
+        std::signal(SIGXFSZ, previousHandler_);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+    rlimit saved_{};
+    void (*previousHandler_)(int) = SIG_DFL;
+};
+
+// The message of the failed save; an empty string (and a test failure) when it succeeds.
+std::string saveError(const Trainer& trainer, const QString& file)
+{
+    try {
+        trainer.saveCheckpoint(file);
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    ADD_FAILURE() << "saving " << file.toStdString() << " did not fail";
+    return {};
+}
 
 void runUntilStep(Trainer& trainer, std::int64_t step)
 {
@@ -144,42 +188,36 @@ TEST_F(Checkpoint, AFailedSaveLeavesThePreviousFileIntact)
     Trainer trainer(smallConfig(), shapesDataset());
     trainer.trainStep();
     trainer.saveCheckpoint(path("kept.vae"));
-    const QByteArray before = [this] {
-        QFile f(path("kept.vae"));
-        f.open(QIODevice::ReadOnly);
-        return f.readAll();
-    }();
-    ASSERT_TRUE(QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const Bytes before = readFile(path("kept.vae"));
+    ASSERT_FALSE(before.empty());
     trainer.trainStep();
-    const bool running_as_root = QFile(path("probe")).open(QIODevice::WriteOnly);
-    if (!running_as_root)
-        EXPECT_THROW(trainer.saveCheckpoint(path("kept.vae")), std::runtime_error);
-    QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    QFile::remove(path("probe"));
-    EXPECT_THROW(trainer.saveCheckpoint(path("no/such/folder/x.vae")), std::runtime_error);
-    QFile after(path("kept.vae"));
-    ASSERT_TRUE(after.open(QIODevice::ReadOnly));
-    if (!running_as_root)
-        EXPECT_EQ(after.readAll(), before);
-    EXPECT_NO_THROW(Trainer::fromCheckpoint(path("kept.vae"), shapesDataset()));
+    {
+        // A disk that fills up half-way through the new file. Root ignores file permissions, but
+        // not RLIMIT_FSIZE, so this fails the same way for every user.
+        const FileSizeLimit full(rlim_t(before.size() / 2));
+        const std::string message = saveError(trainer, path("kept.vae"));
+        EXPECT_NE(message.find("kept.vae"), std::string::npos) << message;
+    }
+    EXPECT_EQ(readFile(path("kept.vae")), before);
+    EXPECT_EQ(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("kept.vae")})
+        << "the half-written file was left behind";
+    EXPECT_NE(saveError(trainer, path("no/such/folder/x.vae")).find("no/such/folder/x.vae"), std::string::npos);
+
+    const auto restored = Trainer::fromCheckpoint(path("kept.vae"), shapesDataset());
+    EXPECT_EQ(restored->completedSteps(), 1);
 }
 
 TEST_F(Checkpoint, ExportedWeightsLoadInPythonAsADictOfNamedTensors)
 {
     Trainer trainer(smallConfig(), shapesDataset());
     trainer.exportWeights(path("weights.pt"));
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("import sys, torch\n"
-                                 "w = torch.load(sys.argv[1])\n"
-                                 "assert isinstance(w, dict), type(w)\n"
-                                 "print(len(w), tuple(w['encoder.0.weight'].shape), w['encoder.0.weight'].dtype)\n"),
-                  path("weights.pt")});
-    ASSERT_TRUE(python.waitForFinished(60000));
-    const QString output = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
-    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
-    EXPECT_EQ(output, QStringLiteral("10 (64, 784) torch.float32"));
+    const QString described = runPython(QStringLiteral("import sys, torch\n"
+                                                       "w = torch.load(sys.argv[1])\n"
+                                                       "assert isinstance(w, dict), type(w)\n"
+                                                       "print(len(w), tuple(w['encoder.0.weight'].shape), "
+                                                       "w['encoder.0.weight'].dtype)\n"),
+                                        {path("weights.pt")});
+    EXPECT_EQ(described, QStringLiteral("10 (64, 784) torch.float32"));
 }
 
 } // namespace

@@ -34,8 +34,6 @@ TEST_P(FusedMlpStepTest, GivesAutogradsTermsAndGradients)
 
     EXPECT_NEAR(fusedTerms.reconstruction, autogradTerms.reconstruction, 1e-4);
     EXPECT_NEAR(fusedTerms.kl, autogradTerms.kl, 1e-5);
-    EXPECT_LT(fusedTerms.reconstruction, 0.0f);
-    EXPECT_GT(fusedTerms.kl, 0.0f);
     const auto named = network->named_parameters();
     for (std::size_t i = 0; i < named.size(); ++i) {
         const torch::Tensor& expected = named[i].value().grad();
@@ -46,7 +44,7 @@ TEST_P(FusedMlpStepTest, GivesAutogradsTermsAndGradients)
 }
 
 INSTANTIATE_TEST_SUITE_P(Activations, FusedMlpStepTest, ::testing::Values(Activation::Relu, Activation::Tanh),
-                         [](const auto& info) { return toString(info.param).toStdString(); });
+                         [](const auto& instance) { return toString(instance.param).toStdString(); });
 
 TEST(FusedMlpStep, CoversOnlyTheReferenceFamily)
 {

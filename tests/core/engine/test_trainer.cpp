@@ -1,15 +1,23 @@
+#include "tests/support/dataset_fixtures.h"
+#include "tests/support/python_check.h"
 #include "tests/support/shapes_fixture.h"
 
 #include "core/data/InputError.h"
 #include "core/engine/Trainer.h"
+#include "core/files/NpyWriter.h"
+
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numeric>
 
 namespace vae {
 namespace {
 
+using testing::readFile;
+using testing::runPython;
 using testing::shapesDataset;
 using testing::smallConfig;
 
@@ -21,16 +29,91 @@ std::vector<StepMetrics> trainSteps(Trainer& trainer, int steps)
     return metrics;
 }
 
-TEST(Trainer, ReportsPerImageFiguresWithTheirTrueSigns)
+// The ELBO of a ReLU MLP with a Bernoulli decoder on grey targets, per image and averaged over
+// the images, computed apart from the engine: by PyTorch from the exported weights, in double
+// precision, with the KL in closed form and the reconstruction averaged over many draws of z.
+struct IndependentElbo {
+    double reconstruction = 0;
+    double kl = 0;
+    double bitsPerDim = 0;
+    // The standard error of an estimate of `reconstruction` that takes one draw per image.
+    double oneDrawStandardError = 0;
+};
+
+IndependentElbo independentElbo(const Trainer& trainer, const ImageSet& images, int draws = 16)
 {
-    Trainer trainer(smallConfig(), shapesDataset());
+    QTemporaryDir folder;
+    const QString weights = folder.filePath(QStringLiteral("weights.pt"));
+    const QString pixels = folder.filePath(QStringLiteral("images.npy"));
+    trainer.exportWeights(weights);
+    writeFileAtomically(pixels,
+                        npyBytes(std::vector<std::int64_t>(images.pixels.begin(), images.pixels.end()),
+                                 {images.count(), images.imageSize()}));
+    const QStringList printed = runPython(QStringLiteral(R"(
+import sys, math, numpy, torch
+from torch.nn.functional import logsigmoid
+w = {name: value.double() for name, value in torch.load(sys.argv[1]).items()}
+x = torch.from_numpy(numpy.load(sys.argv[2])).double() / 255
+draws = int(sys.argv[3])
+def dense_relu_stack(prefix, values):
+    layer = 0
+    while f'{prefix}.{layer}.weight' in w:
+        values = torch.relu(values @ w[f'{prefix}.{layer}.weight'].T + w[f'{prefix}.{layer}.bias'])
+        layer += 2  # each Linear is followed by its ReLU
+    return values
+h = dense_relu_stack('encoder', x)
+mean = h @ w['posterior_mean.weight'].T + w['posterior_mean.bias']
+log_variance = h @ w['posterior_log_variance.weight'].T + w['posterior_log_variance.bias']
+kl = -0.5 * (1 + log_variance - mean ** 2 - log_variance.exp()).sum(1)
+generator = torch.Generator().manual_seed(1)
+per_draw = []
+for _ in range(draws):
+    z = mean + (0.5 * log_variance).exp() * torch.randn(mean.shape, generator=generator, dtype=torch.double)
+    logits = dense_relu_stack('decoder', z) @ w['output_mean.weight'].T + w['output_mean.bias']
+    per_draw.append((x * logsigmoid(logits) + (1 - x) * logsigmoid(-logits)).sum(1))
+per_draw = torch.stack(per_draw)
+count, pixels = x.shape
+reconstruction = per_draw.mean().item()
+elbo = reconstruction - kl.mean().item()
+print(reconstruction, kl.mean().item(), -elbo / (pixels * math.log(2)), per_draw.var(0).sum().sqrt().item() / count)
+)"),
+                                          {weights, pixels, QString::number(draws)})
+                                    .split(QLatin1Char(' '));
+    EXPECT_EQ(printed.size(), 4);
+    if (printed.size() != 4)
+        return {};
+    return {printed[0].toDouble(), printed[1].toDouble(), printed[2].toDouble(), printed[3].toDouble()};
+}
+
+// Shapes whose training split is one image, over and over: every batch is that image.
+std::shared_ptr<const Dataset> oneImageOverAndOver(int copies)
+{
+    auto dataset = std::make_shared<Dataset>(*shapesDataset());
+    const ImageSet& shapes = shapesDataset()->train;
+    dataset->train.pixels.clear();
+    for (int copy = 0; copy < copies; ++copy)
+        dataset->train.pixels.insert(dataset->train.pixels.end(), shapes.image(0),
+                                     shapes.image(0) + shapes.imageSize());
+    dataset->train.labels.assign(std::size_t(copies), shapes.labels[0]);
+    return dataset;
+}
+
+TEST(Trainer, AStepReportsTheBatchsPerImageFiguresOfTheModelBeforeTheUpdate)
+{
+    const auto dataset = oneImageOverAndOver(200);
+    Trainer trainer(smallConfig(), dataset);
+    ImageSet oneImage = dataset->train;
+    oneImage.pixels.resize(std::size_t(oneImage.imageSize()));
+    oneImage.labels.resize(1);
+    const IndependentElbo expected = independentElbo(trainer, oneImage, 4000);
     const StepMetrics step = trainer.trainStep();
     EXPECT_EQ(step.step, 1);
-    EXPECT_LT(step.reconstruction, 0.0f);
-    EXPECT_GE(step.kl, 0.0f);
-    EXPECT_FLOAT_EQ(step.elbo, step.reconstruction - step.kl);
-    // 784 grey pixels scored by an untrained Bernoulli decoder: about 784 * ln 2 nats lost.
-    EXPECT_NEAR(step.reconstruction, -784 * std::log(2.0), 150);
+    // The step's reconstruction takes one draw for each of the batch's 100 images.
+    const double tolerance =
+        5 * expected.oneDrawStandardError / std::sqrt(100.0) + 1e-4 * std::abs(expected.reconstruction);
+    EXPECT_NEAR(step.reconstruction, expected.reconstruction, tolerance);
+    EXPECT_NEAR(step.kl, expected.kl, 1e-4 * std::max(1.0, expected.kl));
+    EXPECT_NEAR(step.elbo, expected.reconstruction - expected.kl, tolerance + 1e-4 * std::max(1.0, expected.kl));
 }
 
 TEST(Trainer, SameSeedGivesTheSameCurveAndAnotherSeedDoesNot)
@@ -62,22 +145,42 @@ TEST(Trainer, EpochEndsAfterCeilNOverMStepsWithTestFigures)
     const EpochMetrics epoch = trainer.finishEpoch();
     EXPECT_EQ(epoch.epoch, 1);
     EXPECT_EQ(epoch.step, expectedSteps);
-    EXPECT_NEAR(epoch.testElbo, epoch.testReconstruction - epoch.testKl, 1e-9);
+    // The epoch's training figures average its steps; its test figures are the test set scored by
+    // the model as the epoch left it.
+    const auto& steps = trainer.history().steps;
+    const double meanElbo = std::accumulate(steps.begin(), steps.end(), 0.0,
+                                            [](double sum, const StepMetrics& step) { return sum + step.elbo; }) /
+        double(steps.size());
+    EXPECT_NEAR(epoch.elbo, meanElbo, 1e-4);
+    const Evaluation afterwards = trainer.evaluateTest();
+    EXPECT_EQ(epoch.testElbo, afterwards.elbo);
+    EXPECT_EQ(epoch.testReconstruction, afterwards.reconstruction);
+    EXPECT_EQ(epoch.testKl, afterwards.kl);
     EXPECT_GT(epoch.imagesPerSecond, 0.0);
     EXPECT_TRUE(trainer.finished());
     ASSERT_EQ(trainer.history().epochs.size(), 1u);
     EXPECT_EQ(trainer.history().steps.size(), std::size_t(expectedSteps));
 }
 
-TEST(Trainer, EvaluationIsDeterministicAndBitsPerDimFollowFromTheElbo)
+TEST(Trainer, TheTestEvaluationIsDeterministicAndAgreesWithAnIndependentComputation)
 {
     Trainer trainer(smallConfig(), shapesDataset());
-    trainSteps(trainer, 3);
+    trainSteps(trainer, 20);
     const Evaluation a = trainer.evaluateTest();
     const Evaluation b = trainer.evaluateTest();
     EXPECT_EQ(a.elbo, b.elbo);
     EXPECT_EQ(a.images, shapesDataset()->test.count());
-    EXPECT_NEAR(a.bitsPerDim, -a.elbo / (784 * std::log(2.0)), 1e-9);
+
+    const int draws = 16;
+    const IndependentElbo expected = independentElbo(trainer, shapesDataset()->test, draws);
+    // Both estimates of the reconstruction are noisy: the engine's takes one draw per image.
+    const double reconstructionTolerance =
+        5 * expected.oneDrawStandardError * std::sqrt(1.0 + 1.0 / draws) + 1e-5 * std::abs(expected.reconstruction);
+    EXPECT_NEAR(a.reconstruction, expected.reconstruction, reconstructionTolerance);
+    EXPECT_NEAR(a.kl, expected.kl, 1e-5 * std::max(1.0, expected.kl));
+    EXPECT_NEAR(a.elbo, expected.reconstruction - expected.kl, reconstructionTolerance + 1e-5 * expected.kl);
+    EXPECT_NEAR(a.bitsPerDim, expected.bitsPerDim,
+                (reconstructionTolerance + 1e-5 * expected.kl) / (784 * std::log(2.0)));
 }
 
 TEST(Trainer, KlWarmUpRampsTheWeightLinearly)
@@ -99,7 +202,9 @@ TEST(Trainer, RejectsSettingsOutOfRangeAndConvOnOddSizes)
     config.latentDim = 0;
     EXPECT_THROW(Trainer(config, shapesDataset()), InputError);
     config = smallConfig();
-    EXPECT_THROW(Trainer(config, shapesDataset()).setLearningRate(-1), InputError);
+    LiveSettings negativeLearningRate = LiveSettings::of(config);
+    negativeLearningRate.learningRate = -1;
+    EXPECT_THROW(Trainer(config, shapesDataset()).applyLiveSettings(negativeLearningRate), InputError);
     auto odd = std::make_shared<Dataset>(*shapesDataset());
     for (ImageSet* split : {&odd->train, &odd->test}) {
         split->width = 14;
@@ -122,12 +227,24 @@ TEST(Trainer, ADivergingRunStopsWithAClearMessageAndKeepsTheModel)
     config.optimizer = OptimizerKind::Sgd;
     config.learningRate = 10;
     Trainer trainer(config, shapesDataset());
-    try {
-        trainSteps(trainer, 200);
-        FAIL() << "SGD at lr 10 on a Gaussian decoder did not diverge";
-    } catch (const std::runtime_error& error) {
-        EXPECT_NE(std::string(error.what()).find("diverged"), std::string::npos) << error.what();
+    QTemporaryDir folder;
+    const QString weights = folder.filePath(QStringLiteral("before-the-step.pt"));
+    for (int step = 0; step < 200; ++step) {
+        trainer.exportWeights(weights);
+        const std::size_t stepsBefore = trainer.history().steps.size();
+        try {
+            trainer.trainStep();
+        } catch (const std::runtime_error& error) {
+            EXPECT_NE(std::string(error.what()).find("diverged"), std::string::npos) << error.what();
+            EXPECT_EQ(trainer.completedSteps(), step);
+            EXPECT_EQ(trainer.history().steps.size(), stepsBefore);
+            trainer.exportWeights(folder.filePath(QStringLiteral("after-the-failure.pt")));
+            EXPECT_EQ(readFile(folder.filePath(QStringLiteral("after-the-failure.pt"))), readFile(weights))
+                << "the failed step changed the weights";
+            return;
+        }
     }
+    FAIL() << "SGD at lr 10 on a Gaussian decoder did not diverge";
 }
 
 TEST(Trainer, AnInterruptedEvaluationLeavesTheEpochEndPending)
@@ -166,11 +283,10 @@ TEST_P(EndToEnd, TestElboImprovesWithTraining)
     ASSERT_EQ(epochs.size(), 2u);
     EXPECT_GT(epochs[0].testElbo, before + 50) << "before training " << before;
     EXPECT_GT(epochs[1].testElbo, epochs[0].testElbo);
-    EXPECT_LT(epochs[1].testElbo, 0.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Architectures, EndToEnd, ::testing::Values(Architecture::Mlp, Architecture::Conv),
-                         [](const auto& info) { return toString(info.param).toStdString(); });
+                         [](const auto& instance) { return toString(instance.param).toStdString(); });
 
 TEST(Trainer, EveryEstimatorLikelihoodAndOptimiserTrains)
 {
@@ -189,7 +305,6 @@ TEST(Trainer, EveryEstimatorLikelihoodAndOptimiserTrains)
                 const std::string label =
                     (toString(estimator) + "/" + toString(likelihood) + "/" + toString(optimizer)).toStdString();
                 EXPECT_GT(steps.back().elbo, steps.front().elbo) << label;
-                EXPECT_GE(steps.back().kl, estimator == Estimator::Analytic ? 0.0f : -5.0f) << label;
             }
 }
 

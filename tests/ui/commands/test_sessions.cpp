@@ -13,12 +13,12 @@
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/window/MainWindow.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -29,14 +29,12 @@ namespace {
 
 using testing::waitUntil;
 
-// What the window composes for a session: the training session, the explorer and curves fed by
-// it, and the session files.
+// The window as a user has it, with MainWindow's own wiring, and what its session reported.
 struct Window {
     Window()
     {
-        QObject::connect(&session, &TrainingSession::modelReady, &explorer, &LatentExplorer::showRun);
-        QObject::connect(&session, &TrainingSession::modelReady, &curves, &CurvesView::showRun);
-        QObject::connect(&session, &TrainingSession::snapshotReady, &explorer, &LatentExplorer::showSnapshot);
+        // Autosaves of these runs (on every pause) go to the test's folder, not the user's.
+        main.autosave().setPath(autosaveFolder.filePath(QStringLiteral("autosave.vae")));
         QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& run) { runs.push_back(run); });
         QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& trained) {
             steps.insert(steps.end(), trained.begin(), trained.end());
@@ -45,8 +43,8 @@ struct Window {
                          [this](const QString& path) { saved.push_back(path); });
         QObject::connect(&session, &TrainingSession::failed,
                          [this](const QString& message) { failures.push_back(message); });
-        explorer.resize(1000, 700);
-        explorer.show();
+        main.resize(1400, 900);
+        main.show();
     }
     void trainSteps(int count)
     {
@@ -63,10 +61,13 @@ struct Window {
         EXPECT_TRUE(waitUntil([&] { return saved.size() > before; }));
     }
 
-    TrainingSession session;
-    LatentExplorer explorer;
-    CurvesView curves;
-    SessionFiles files{session, explorer, curves, nullptr};
+    QTemporaryDir autosaveFolder;
+    MainWindow main;
+    TrainingSession& session = main.session();
+    LatentExplorer& explorer = main.explorer();
+    CurvesView& curves = main.curves();
+    SessionFiles& files = main.sessionFiles();
+    Autosave& autosave = main.autosave();
     std::vector<RunInfo> runs;
     std::vector<StepMetrics> steps;
     std::vector<QString> saved;
@@ -203,8 +204,11 @@ TEST(Sessions, OpeningARunWhoseDatasetMovedAsksWhereItIs)
     });
     EXPECT_FALSE(window.files.open(path)); // cancelled: the current run stays
     EXPECT_EQ(asked, (QStringList{path, before}));
-    QTest::qWait(300);
+    // The session handles requests in order: had the open gone out, this step would come after a
+    // second model.
+    window.trainSteps(1);
     EXPECT_EQ(window.runs.size(), 1u);
+    EXPECT_EQ(window.steps.back().step, 1);
 
     window.files.setDatasetLocator([&](const QString&, const QString&) { return after; });
     EXPECT_TRUE(window.files.open(path));
@@ -221,7 +225,7 @@ TEST(Sessions, AnAutosaveSurvivesARunThatWasNeverSaved)
     std::vector<StepMetrics> received; // what the window saw of the run before it died
     {
         Window window;
-        Autosave autosave(window.session, window.files);
+        Autosave& autosave = window.autosave;
         autosave.setPath(autosavePath);
         autosave.setInterval(100); // milliseconds, where the window waits minutes
         std::vector<QString> autosaved;
@@ -247,7 +251,7 @@ TEST(Sessions, AnAutosaveSurvivesARunThatWasNeverSaved)
 
     // The next launch finds it, and reopening it continues that run.
     Window next;
-    Autosave autosave(next.session, next.files);
+    Autosave& autosave = next.autosave;
     autosave.setPath(autosavePath);
     const std::optional<Autosave::Leftover> leftover = autosave.leftover();
     ASSERT_TRUE(leftover);

@@ -4,6 +4,7 @@
 #include "core/latent/LatentGeometry.h"
 #include "core/latent/LatentSampling.h"
 #include "core/session/TrainingSession.h"
+#include "ui/commands/Autosave.h"
 #include "ui/commands/ExportActions.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentExplorer.h"
@@ -12,6 +13,7 @@
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QDir>
@@ -34,26 +36,22 @@ using testing::waitUntil;
 constexpr int cellScale = 3;
 constexpr int border = 2;
 
-// The window's export path on an opened checkpoint: the session, the explorer and the curves the
-// window composes, and ExportActions with its dialogs answered by the test.
+// The window's export path on an opened checkpoint: the main window as a user has it, with
+// ExportActions' dialogs answered by the test.
 class WindowExports : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        QObject::connect(&session, &TrainingSession::modelReady, &explorer, &LatentExplorer::showRun);
-        QObject::connect(&session, &TrainingSession::modelReady, &curves, &CurvesView::showRun);
+        window.autosave().setPath(folder.filePath(QStringLiteral("autosave.vae")));
         QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& opened) { run = opened; });
-        QObject::connect(&session, &TrainingSession::snapshotReady, &explorer, &LatentExplorer::showSnapshot);
         exports.setFileChooser([this](const QString&, const QString&, const QString&) { return target; });
-        exports.setLayoutChooser([](int side, const ImageExportLayout&) {
-            return ImageExportLayout{cellScale * side, border};
+        exports.setLayoutChooser([](int imageSide, const ImageExportLayout&) {
+            return ImageExportLayout{cellScale * imageSide, border};
         });
         QObject::connect(&exports, &ExportActions::failed, [this](const QString& message) { failures << message; });
         QObject::connect(&exports, &ExportActions::exported, [this](const QStringList& paths) { written << paths; });
-        explorer.resize(1000, 700);
-        explorer.show();
-        curves.resize(500, 400);
-        curves.show();
+        window.resize(1400, 900);
+        window.show();
         session.openModel(testing::trainedModel(3).checkpointPath);
         ASSERT_TRUE(
             waitUntil([&] { return explorer.space().snapshot() && explorer.space().plane().latentDim() == 3; }));
@@ -81,12 +79,12 @@ protected:
             .scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
     }
 
-    QWidget window;
-    TrainingSession session;
-    LatentExplorer explorer{&window};
-    CurvesView curves{&window};
-    ExportActions exports{session, explorer, curves, &window};
     QTemporaryDir folder;
+    MainWindow window;
+    TrainingSession& session = window.session();
+    LatentExplorer& explorer = window.explorer();
+    CurvesView& curves = window.curves();
+    ExportActions& exports = window.exports();
     QString target;
     QStringList failures;
     QStringList written;

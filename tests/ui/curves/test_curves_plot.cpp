@@ -131,8 +131,11 @@ private Q_SLOTS:
         plot.graph(ElboRaw)->keyAxis()->setRange(10, 50); // as a drag or a wheel would
         QVERIFY(!plot.following());
         QCOMPARE(following.count(), 1);
+        QCoreApplication::processEvents(); // draws any replot already queued: the next is the new data's
+        QSignalSpy replotted(&plot, &QCustomPlot::afterReplot);
         plot.appendSteps(steps(201, 100));
-        QTest::qWait(150); // past the next data replot
+        QVERIFY(replotted.wait());
+        QCOMPARE(plot.graph(ElboRaw)->dataCount(), 300);
         QCOMPARE(plot.graph(ElboRaw)->keyAxis()->range().upper, 50.0);
         QCOMPARE(plot.graph(KlRaw)->keyAxis()->range().upper, 50.0); // the three plots share the x axis
         plot.fitAll();

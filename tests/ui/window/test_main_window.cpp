@@ -5,6 +5,7 @@
 #include "core/engine/Trainer.h"
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
+#include "ui/commands/AppSettings.h"
 #include "ui/curves/CurvesPlot.h"
 #include "ui/panels/ReconstructionPanel.h"
 #include "ui/widgets/ImageGrid.h"
@@ -41,12 +42,15 @@ struct Observed {
         QObject::connect(&session, &TrainingSession::modelReady, [this](const RunInfo& run) { runs.push_back(run); });
         QObject::connect(&session, &TrainingSession::settingsApplied,
                          [this](const TrainingConfig& config) { applied.push_back(config); });
-        QObject::connect(&session, &TrainingSession::stepsTrained,
-                         [this](const QVector<StepMetrics>& steps) { lastStep = steps.last().step; });
+        QObject::connect(&session, &TrainingSession::stepsTrained, [this](const QVector<StepMetrics>& steps) {
+            lastStep = steps.last().step;
+            lastElbo = steps.last().elbo;
+        });
     }
     std::vector<RunInfo> runs;
     std::vector<TrainingConfig> applied;
     std::int64_t lastStep = 0;
+    float lastElbo = 0;
 };
 
 // Answers the next modal question box with `button`, as a user would click it.
@@ -92,7 +96,12 @@ class MainWindowTest : public QObject {
 private Q_SLOTS:
     void init()
     {
-        QSettings().clear(); // each test starts from the defaults
+        QSettings().clear(); // each test starts from the defaults,
+        // but with one compute thread: the training threads run niced, and beside another build a
+        // team of them stalls at every barrier where one of them waits for a core.
+        TrainingConfig oneThread;
+        oneThread.threads = 1;
+        storeTrainingConfig(oneThread);
         window_ = std::make_unique<MainWindow>();
         observed_ = std::make_unique<Observed>(window_->session());
         window_->show();
@@ -112,7 +121,7 @@ private Q_SLOTS:
     {
         const RunInfo& run = observed_->runs.back();
         QCOMPARE(run.dataset->source, shapes);
-        QCOMPARE(run.config.latentDim, 2); // the defaults, as nothing was stored
+        QCOMPARE(run.config.latentDim, 2); // the defaults
         const QStringList texts = [this] {
             QStringList result;
             for (const QLabel* label :
@@ -155,7 +164,10 @@ private Q_SLOTS:
         control<QSpinBox>(*window_, "latentDim")->setValue(5);
         QVERIFY(asked);
         QCOMPARE(control<QSpinBox>(*window_, "latentDim")->value(), 3); // declined: the control goes back
-        QTest::qWait(100);
+        // The session handles requests in order: had the change gone out, this step would be the
+        // first of a new model, not the second of this one.
+        action(*window_, "step")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep == 2; }));
         QCOMPARE(int(observed_->runs.size()), 3);
 
         asked = false;
@@ -176,7 +188,10 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(control<QLineEdit>(*window_, "hiddenLayers"), "editingFinished");
         auto* banner = window_->findChild<MessageBanner*>();
         QVERIFY(banner->isError());
-        QVERIFY2(banner->message().contains(QStringLiteral("--hidden")), qPrintable(banner->message()));
+        // The panel's label for the setting, not a command-line option.
+        QVERIFY2(banner->message().contains(QStringLiteral("Hidden layers 9000 is out of range")),
+                 qPrintable(banner->message()));
+        QVERIFY2(!banner->message().contains(QStringLiteral("--")), qPrintable(banner->message()));
         QCOMPARE(control<QLineEdit>(*window_, "hiddenLayers")->text(), QStringLiteral("400"));
         QCOMPARE(int(observed_->runs.size()), 2);
     }
@@ -216,17 +231,20 @@ private Q_SLOTS:
 
     void curvesStatusAndReconstructionsFollowTraining()
     {
+        // One epoch, run to its end: the same points on a fast machine as on a slow one.
+        control<QSpinBox>(*window_, "epochs")->setValue(1);
+        QVERIFY(waitUntil([this] { return !observed_->applied.empty() && observed_->applied.back().epochs == 1; }));
         action(*window_, "startPause")->trigger();
-        QVERIFY(waitUntil([this] { return observed_->lastStep >= 150; }, 60000)); // past the first epoch (94 steps)
-        action(*window_, "startPause")->trigger();
-        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Paused; }));
+        QVERIFY(waitUntil([this] { return window_->session().state() == SessionState::Finished; }, 60000));
+        const int stepsPerEpoch = 94; // 12,000 shapes in batches of 128
+        QCOMPARE(observed_->lastStep, std::int64_t(stepsPerEpoch));
 
         auto* plot = window_->findChild<CurvesPlot*>();
-        QCOMPARE(plot->stepPointCount(), int(observed_->lastStep));
-        QCOMPARE(plot->graph(0)->dataCount(), int(observed_->lastStep));
+        QCOMPARE(plot->stepPointCount(), stepsPerEpoch);
+        QCOMPARE(plot->graph(0)->dataCount(), stepsPerEpoch);
         QCOMPARE(plot->testPointCount(), 1);
-        QCOMPARE((plot->graph(0)->data()->constEnd() - 1)->key, double(observed_->lastStep));
-        QVERIFY((plot->graph(0)->data()->constEnd() - 1)->value < 0.0); // an ELBO, in nats
+        QCOMPARE((plot->graph(0)->data()->constEnd() - 1)->key, double(stepsPerEpoch));
+        QCOMPARE((plot->graph(0)->data()->constEnd() - 1)->value, double(observed_->lastElbo));
 
         auto* status = window_->findChild<TrainingStatusBar*>();
         QTRY_VERIFY2(status->figures().text().contains(QStringLiteral("ELBO -")), qPrintable(status->figures().text()));
@@ -262,8 +280,12 @@ private Q_SLOTS:
         QVERIFY(waitUntil([this] { return observed_->lastStep == 2; }));
     }
 
-    void closingWhileTrainingExitsWithinASecond()
+    void closingWhileTrainingEndsTheRunInsteadOfFinishingIt()
     {
+        // A run of hours; closing must not wait for it. How soon the window closes (the goal is
+        // within a second) is window_bench's close_ms: a busy machine stretches any time here.
+        control<QSpinBox>(*window_, "epochs")->setValue(control<QSpinBox>(*window_, "epochs")->maximum());
+        QVERIFY(waitUntil([this] { return !observed_->applied.empty() && observed_->applied.back().epochs > 100; }));
         action(*window_, "startPause")->trigger();
         QVERIFY(waitUntil([this] { return observed_->lastStep > 10; }));
         QElapsedTimer timer;
@@ -271,7 +293,7 @@ private Q_SLOTS:
         QVERIFY(window_->close());
         observed_.reset();
         window_.reset();
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < 30000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
     }
 
     void droppingAModelOpensItAndSaveWritesBackToIt()
@@ -320,7 +342,8 @@ private Q_SLOTS:
     {
         const QString text = aboutText();
         QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("LibTorch</td><td>1.")), qPrintable(text));
+        QVERIFY(!torchVersion().isEmpty());
+        QVERIFY2(text.contains(QStringLiteral("LibTorch</td><td>%1</td>").arg(torchVersion())), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("BLAS")), qPrintable(text));
         QVERIFY2(text.contains(detectBlas().library.toHtmlEscaped()) && !detectBlas().library.isEmpty(),
                  qPrintable(text));
