@@ -11,7 +11,8 @@ torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tenso
         halfLog2Pi * target.size(-1);
 }
 
-torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets, Likelihood likelihood)
+torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets,
+                                     Likelihood likelihood)
 {
     const int64_t images = targets.size(0);
     const int64_t pixels = targets.size(1);

@@ -22,7 +22,8 @@ torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tenso
 // image i, [B*S, D]) against each image's targets [B, D]: [B, S]. The targets are not repeated,
 // and the Bernoulli terms take one vectorised softplus pass and one batched matrix-vector product,
 // because the estimators of log p(x) decode thousands of samples per image.
-torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets, Likelihood likelihood);
+torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets,
+                                     Likelihood likelihood);
 
 // KL(N(mean, exp(logVariance)) || N(0, I)) = -1/2 sum(1 + log s^2 - m^2 - s^2), [B].
 torch::Tensor analyticKl(const Posterior& posterior);
