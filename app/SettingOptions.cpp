@@ -21,6 +21,8 @@ QString settingOption(Setting setting)
         return QStringLiteral("estimator");
     case Setting::Samples:
         return QStringLiteral("samples");
+    case Setting::Objective:
+        return QStringLiteral("objective");
     case Setting::Optimizer:
         return QStringLiteral("optimizer");
     case Setting::LearningRate:

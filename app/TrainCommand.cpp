@@ -46,6 +46,9 @@ QList<QCommandLineOption> trainOptions()
          QStringLiteral("analytic|mc"), QStringLiteral("analytic")},
         {settingOption(Setting::Samples), QStringLiteral("Samples L of z per image."), QStringLiteral("L"),
          QStringLiteral("1")},
+        {settingOption(Setting::Objective),
+         QStringLiteral("What to maximise: the ELBO, or prior: log (1/L) sum_l p(x|z_l), z_l drawn from the prior."),
+         QStringLiteral("elbo|prior"), QStringLiteral("elbo")},
         {settingOption(Setting::Optimizer), QStringLiteral("adam, adagrad (the paper's) or sgd (with momentum 0.9)."),
          QStringLiteral("adam|adagrad|sgd"), QStringLiteral("adam")},
         {settingOption(Setting::LearningRate), QStringLiteral("Learning rate."), QStringLiteral("LR"),
@@ -105,6 +108,7 @@ TrainingConfig configFromOptions(const QCommandLineParser& parser)
     config.binarization = parseBinarization(textOf(parser, Setting::Binarization));
     config.estimator = parseEstimator(textOf(parser, Setting::Estimator));
     config.samples = intOf(parser, Setting::Samples);
+    config.objective = parseObjective(textOf(parser, Setting::Objective));
     config.optimizer = parseOptimizer(textOf(parser, Setting::Optimizer));
     config.learningRate = doubleOf(parser, Setting::LearningRate);
     config.weightDecay = doubleOf(parser, Setting::WeightDecay);

@@ -19,7 +19,7 @@ names (or D).
 
 Commands:
   train    Train a VAE headless: vae-explorer train --dataset D --out DIR [settings]
-  eval     Test-set ELBO of a checkpoint: vae-explorer eval FILE [--dataset D] [--json]
+  eval     Test-set ELBO and log p(x) of a checkpoint: vae-explorer eval FILE [--iw-samples K] [--json]
   export   Export one thing from a checkpoint (see export --help):
              export FILE --grid N --out GRID.png             images decoded over two latent axes
              export FILE --point Z1,Z2,... --out IMAGE.png   the image at one latent point

@@ -45,6 +45,30 @@ std::vector<double> klPerDimension(const LatentCodes& codes)
     return kl;
 }
 
+std::vector<double> posteriorMeanVariances(const LatentCodes& codes)
+{
+    const std::size_t dims = std::size_t(codes.latentDim);
+    std::vector<double> sums(dims, 0.0);
+    for (std::size_t i = 0; i < codes.means.size(); ++i)
+        sums[i % dims] += codes.means[i];
+    std::vector<double> variances(dims, 0.0);
+    if (codes.count < 2)
+        return variances;
+    for (std::size_t i = 0; i < codes.means.size(); ++i) {
+        const double deviation = codes.means[i] - sums[i % dims] / codes.count;
+        variances[i % dims] += deviation * deviation;
+    }
+    for (double& variance : variances)
+        variance /= codes.count - 1;
+    return variances;
+}
+
+int activeUnits(const LatentCodes& codes, double threshold)
+{
+    const std::vector<double> variances = posteriorMeanVariances(codes);
+    return int(std::count_if(variances.begin(), variances.end(), [threshold](double v) { return v > threshold; }));
+}
+
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes)
 {
     QByteArray bytes;

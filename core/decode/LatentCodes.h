@@ -28,6 +28,12 @@ LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images);
 // dimensions carry KL, the collapsed ones next to none.
 std::vector<double> klPerDimension(const LatentCodes& codes);
 
+// The variance over the images of each dimension's posterior mean.
+std::vector<double> posteriorMeanVariances(const LatentCodes& codes);
+// How many dimensions the model uses: those whose posterior mean varies with the image by more
+// than `threshold` in variance (Burda et al.'s active units; a collapsed one sits at the prior).
+int activeUnits(const LatentCodes& codes, double threshold = 0.01);
+
 // CSV: index,label,mean_0..mean_{d-1},log_variance_0..log_variance_{d-1} (label empty when unknown).
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes);
 // NumPy: PATH holds float32 [N, 2, d_z] (index 0 of the middle axis the means, 1 the log

@@ -22,6 +22,8 @@ public:
     int width() const;
     int imageSize() const { return channels() * height() * width(); }
     Likelihood likelihood() const;
+    // The run's settings when the copy was taken: the estimators of log p(x) need its binarisation.
+    const TrainingConfig& config() const;
     std::int64_t step() const; // the training step the copy was taken after
 
     // Posterior means and log variances of `count` images given as bytes (C, H, W per image):
@@ -36,6 +38,9 @@ public:
     // vectorised, on a quarter of the memory the floats would take.
     std::vector<std::uint8_t> decode(const float* latents, int count, bool sample = false,
                                      std::uint64_t seed = 0) const;
+
+    // The copy itself, for the engine's estimators in libtorch/.
+    const SnapshotNetwork& network() const { return *network_; }
 
 private:
     std::unique_ptr<SnapshotNetwork> network_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/Dataset.h"
+#include "core/engine/EvaluationInterrupted.h"
 #include "core/engine/ModelSnapshot.h"
 #include "core/run/LiveSettings.h"
 #include "core/run/Metrics.h"
@@ -12,18 +13,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 
 namespace vae {
 
 struct TrainerState;
-
-// Thrown when the interrupt check says stop in the middle of a test evaluation; the Trainer is
-// left as before the call (an epoch whose evaluation was interrupted stays pending).
-class EvaluationInterrupted : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 // The VAE engine: owns the network, the optimiser and the random state of one training run and
 // advances it one optimiser step at a time. Torch-free interface; not thread-safe (one owner).

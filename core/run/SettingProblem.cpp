@@ -23,6 +23,8 @@ QString settingName(Setting setting)
         return QStringLiteral("estimator");
     case Setting::Samples:
         return QStringLiteral("samples");
+    case Setting::Objective:
+        return QStringLiteral("objective");
     case Setting::Optimizer:
         return QStringLiteral("optimiser");
     case Setting::LearningRate:

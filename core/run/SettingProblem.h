@@ -17,6 +17,7 @@ enum class Setting {
     Binarization,
     Estimator,
     Samples,
+    Objective,
     Optimizer,
     LearningRate,
     WeightDecay,

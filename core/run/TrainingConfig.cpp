@@ -24,6 +24,8 @@ constexpr NameTable<Binarization, 3> binarizationNames{
 constexpr NameTable<Estimator, 2> estimatorNames{{{Estimator::Analytic, "analytic"}, {Estimator::MonteCarlo, "mc"}}};
 constexpr NameTable<OptimizerKind, 3> optimizerNames{
     {{OptimizerKind::Adam, "adam"}, {OptimizerKind::Adagrad, "adagrad"}, {OptimizerKind::Sgd, "sgd"}}};
+constexpr NameTable<TrainingObjective, 2> objectiveNames{
+    {{TrainingObjective::Elbo, "elbo"}, {TrainingObjective::Prior, "prior"}}};
 
 template <typename Enum, std::size_t N>
 QString nameOf(const NameTable<Enum, N>& table, Enum value)
@@ -82,6 +84,10 @@ QString toString(OptimizerKind value)
 {
     return nameOf(optimizerNames, value);
 }
+QString toString(TrainingObjective value)
+{
+    return nameOf(objectiveNames, value);
+}
 
 Architecture parseArchitecture(const QString& text)
 {
@@ -106,6 +112,10 @@ Estimator parseEstimator(const QString& text)
 OptimizerKind parseOptimizer(const QString& text)
 {
     return parseName(optimizerNames, text, Setting::Optimizer);
+}
+TrainingObjective parseObjective(const QString& text)
+{
+    return parseName(objectiveNames, text, Setting::Objective);
 }
 
 std::vector<int> parseHiddenLayers(const QString& text)
@@ -205,6 +215,7 @@ QJsonObject TrainingConfig::toJson() const
         {QStringLiteral("binarize"), toString(binarization)},
         {QStringLiteral("estimator"), toString(estimator)},
         {QStringLiteral("samples"), samples},
+        {QStringLiteral("objective"), toString(objective)},
         {QStringLiteral("optimizer"), toString(optimizer)},
         {QStringLiteral("lr"), learningRate},
         {QStringLiteral("weight_decay"), weightDecay},
@@ -239,6 +250,8 @@ TrainingConfig settingsFromJson(const QJsonObject& json)
     config.binarization = parseBinarization(require("binarize").toString());
     config.estimator = parseEstimator(require("estimator").toString());
     config.samples = require("samples").toInt();
+    // Files written before the prior objective existed trained the ELBO.
+    config.objective = parseObjective(json.value(QStringLiteral("objective")).toString(QStringLiteral("elbo")));
     config.optimizer = parseOptimizer(require("optimizer").toString());
     config.learningRate = require("lr").toDouble();
     config.weightDecay = require("weight_decay").toDouble();

@@ -18,6 +18,9 @@ enum class Likelihood { Bernoulli, Gaussian };
 enum class Binarization { None, Static, Dynamic };
 enum class Estimator { Analytic, MonteCarlo }; // the paper's estimators B and A
 enum class OptimizerKind { Adam, Adagrad, Sgd };
+// What training maximises: the ELBO, or log (1/L) sum_l p(x|z_l) with z_l drawn from the prior,
+// which ignores the encoder and, with L = 1, teaches the decoder only the data mean.
+enum class TrainingObjective { Elbo, Prior };
 
 // Everything that defines a training run. Plain values, torch-free: the window edits it, the
 // command line parses it, checkpoints store it as JSON.
@@ -30,6 +33,7 @@ struct TrainingConfig {
     Binarization binarization = Binarization::None;
     Estimator estimator = Estimator::Analytic;
     int samples = 1; // L: reparameterised samples per data point
+    TrainingObjective objective = TrainingObjective::Elbo;
 
     OptimizerKind optimizer = OptimizerKind::Adam;
     double learningRate = 1e-3;
@@ -65,6 +69,7 @@ QString toString(Likelihood value);
 QString toString(Binarization value);
 QString toString(Estimator value);
 QString toString(OptimizerKind value);
+QString toString(TrainingObjective value);
 
 // Each parser throws SettingError("architecture 'x' is not one of mlp|conv").
 Architecture parseArchitecture(const QString& text);
@@ -73,6 +78,7 @@ Likelihood parseLikelihood(const QString& text);
 Binarization parseBinarization(const QString& text);
 Estimator parseEstimator(const QString& text);
 OptimizerKind parseOptimizer(const QString& text);
+TrainingObjective parseObjective(const QString& text);
 std::vector<int> parseHiddenLayers(const QString& text); // "400" or "500,500"
 QString hiddenLayersToString(const std::vector<int>& layers);
 

@@ -7,8 +7,7 @@ namespace vae {
 
 AutogradStep::AutogradStep(const TrainingConfig& config, VaeNetwork network)
     : network_(std::move(network))
-    , estimator_(config.estimator)
-    , samples_(config.samples)
+    , config_(config)
 {
 }
 
@@ -16,7 +15,7 @@ BatchTerms AutogradStep::compute(const torch::Tensor& images, const torch::Tenso
                                  torch::Generator& generator)
 {
     network_->zero_grad();
-    const ElboTerms terms = elboTerms(*network_, images, targets, estimator_, samples_, generator);
+    const ElboTerms terms = objectiveTerms(*network_, images, targets, config_, generator);
     const torch::Tensor reconstruction = terms.reconstruction.mean();
     const torch::Tensor kl = terms.kl.mean();
     (klWeight * kl - reconstruction).backward();

@@ -4,7 +4,7 @@
 
 namespace vae {
 
-// Any architecture, likelihood and estimator: autograd through elboTerms().
+// Any architecture, likelihood, estimator and objective: autograd through objectiveTerms().
 class AutogradStep : public GradientStep {
 public:
     AutogradStep(const TrainingConfig& config, VaeNetwork network);
@@ -13,8 +13,7 @@ public:
 
 private:
     VaeNetwork network_;
-    Estimator estimator_;
-    int samples_;
+    TrainingConfig config_;
 };
 
 } // namespace vae

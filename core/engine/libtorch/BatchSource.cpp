@@ -29,4 +29,15 @@ torch::Tensor BatchSource::targets(const torch::Tensor& rows, const torch::Tenso
     return images;
 }
 
+std::uint64_t binarizationSeed(const TrainingConfig& config)
+{
+    constexpr std::uint64_t offset = 0x62696e6172697a65; // "binarize"
+    return config.seed ^ offset;
+}
+
+BatchSource testSource(const ImageSet& images, const TrainingConfig& config)
+{
+    return BatchSource(images, config.binarization, true, binarizationSeed(config));
+}
+
 } // namespace vae

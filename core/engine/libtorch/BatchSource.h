@@ -28,4 +28,12 @@ private:
     bool dynamic_ = false;
 };
 
+// The seed a run's binarised targets are drawn from: the run's seed, apart from its training draws.
+// The estimators of log p(x) score the test split against the same targets as the evaluation.
+std::uint64_t binarizationSeed(const TrainingConfig& config);
+
+// A run's test split as its evaluation scores it. Its targets are fixed, so targets() does not
+// draw from the generator it is given.
+BatchSource testSource(const ImageSet& images, const TrainingConfig& config);
+
 } // namespace vae

@@ -22,8 +22,8 @@ struct FusedMlpStep::Buffers {
 
 bool FusedMlpStep::supports(const TrainingConfig& config)
 {
-    return config.architecture == Architecture::Mlp && config.likelihood == Likelihood::Bernoulli &&
-        config.estimator == Estimator::Analytic && config.samples == 1;
+    return config.objective == TrainingObjective::Elbo && config.architecture == Architecture::Mlp &&
+        config.likelihood == Likelihood::Bernoulli && config.estimator == Estimator::Analytic && config.samples == 1;
 }
 
 FusedMlpStep::FusedMlpStep(MlpLayers layers)

@@ -24,8 +24,9 @@ public:
                                torch::Generator& generator) = 0;
 };
 
-// The fastest step that implements the settings: FusedMlpStep for an MLP with a Bernoulli decoder,
-// the analytic KL and one sample; autograd through elboTerms() for everything else.
+// The fastest step that implements the settings: FusedMlpStep for the ELBO of an MLP with a
+// Bernoulli decoder, the analytic KL and one sample; autograd through objectiveTerms() for
+// everything else.
 std::unique_ptr<GradientStep> makeGradientStep(const TrainingConfig& config, VaeNetwork network);
 
 } // namespace vae

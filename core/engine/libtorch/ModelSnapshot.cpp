@@ -13,7 +13,7 @@ std::unique_ptr<SnapshotNetwork> copyNetwork(const VaeNetwork& network, const Tr
     for (auto& parameter : copy->named_parameters())
         parameter.value().copy_(source[parameter.key()]);
     copy->eval();
-    return std::make_unique<SnapshotNetwork>(SnapshotNetwork{copy, channels, height, width, step});
+    return std::make_unique<SnapshotNetwork>(SnapshotNetwork{copy, config, channels, height, width, step});
 }
 
 ModelSnapshot::ModelSnapshot(std::unique_ptr<SnapshotNetwork> network)
@@ -37,6 +37,10 @@ int ModelSnapshot::height() const
 int ModelSnapshot::width() const
 {
     return network_->width;
+}
+const TrainingConfig& ModelSnapshot::config() const
+{
+    return network_->config;
 }
 Likelihood ModelSnapshot::likelihood() const
 {

@@ -11,6 +11,19 @@ torch::Tensor logLikelihood(const PixelDistribution& decoded, const torch::Tenso
         halfLog2Pi * target.size(-1);
 }
 
+torch::Tensor logLikelihoodPerSample(const PixelDistribution& decoded, const torch::Tensor& targets,
+                                     Likelihood likelihood)
+{
+    const int64_t images = targets.size(0);
+    const int64_t pixels = targets.size(1);
+    const torch::Tensor mean = decoded.mean.view({images, -1, pixels});
+    if (likelihood == Likelihood::Gaussian)
+        return logLikelihood({mean, decoded.logVariance.view({images, -1, pixels})}, targets.unsqueeze(1), likelihood);
+    // t l - softplus(l) summed over pixels; the first sum is a product with each image's targets.
+    const torch::Tensor targetTerms = at::bmm(mean, targets.unsqueeze(2)).squeeze(2);
+    return targetTerms - at::softplus(mean).sum(-1);
+}
+
 torch::Tensor analyticKl(const Posterior& posterior)
 {
     return -0.5 * (1 + posterior.logVariance - posterior.mean.square() - posterior.logVariance.exp()).sum(-1);
@@ -50,6 +63,26 @@ ElboTerms elboTerms(VaeNetworkImpl& network, const torch::Tensor& images, const 
         return {reconstruction, analyticKl(posterior)};
     const torch::Tensor kl = (logPosteriorDensity(z, posterior) - logPriorDensity(z)).mean(0);
     return {reconstruction, kl};
+}
+
+ElboTerms priorSampledTerms(VaeNetworkImpl& network, const torch::Tensor& targets, int samples,
+                            torch::Generator& generator)
+{
+    const int64_t batch = targets.size(0);
+    const torch::Tensor z = at::randn({samples * batch, network.latentDim()}, generator, targets.options());
+    const torch::Tensor repeatedTargets = samples == 1 ? targets : targets.repeat({samples, 1});
+    const torch::Tensor logLikelihoods =
+        logLikelihood(network.decode(z), repeatedTargets, network.likelihood()).reshape({samples, batch});
+    const torch::Tensor bound = torch::logsumexp(logLikelihoods, 0) - std::log(double(samples));
+    return {bound, torch::zeros_like(bound)};
+}
+
+ElboTerms objectiveTerms(VaeNetworkImpl& network, const torch::Tensor& images, const torch::Tensor& targets,
+                         const TrainingConfig& config, torch::Generator& generator)
+{
+    if (config.objective == TrainingObjective::Prior)
+        return priorSampledTerms(network, targets, config.samples, generator);
+    return elboTerms(network, images, targets, config.estimator, config.samples, generator);
 }
 
 } // namespace vae

@@ -12,7 +12,6 @@
 namespace vae {
 namespace {
 
-constexpr std::uint64_t binarizationSeedOffset = 0x62696e6172697a65; // "binarize"
 constexpr std::uint64_t evaluationSeed = 0x6576616c; // fixed, so a model's test figures are reproducible
 constexpr int64_t evaluationBatch = 1000;
 
@@ -51,8 +50,8 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainingConfig& con
 TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const Dataset> dataset_)
     : config(config_)
     , dataset(checkedDataset(config_, std::move(dataset_)))
-    , train(dataset->train, config.binarization, false, config.seed ^ binarizationSeedOffset)
-    , test(dataset->test, config.binarization, true, config.seed ^ binarizationSeedOffset)
+    , train(dataset->train, config.binarization, false, binarizationSeed(config))
+    , test(testSource(dataset->test, config))
     , generator(at::make_generator<at::CPUGeneratorImpl>(config.seed))
 {
     // Parameter initialisation draws from LibTorch's global generator.
@@ -242,7 +241,7 @@ Evaluation Trainer::evaluateTest()
         const torch::Tensor rows = torch::arange(first, std::min(first + evaluationBatch, count), torch::kLong);
         const torch::Tensor images = d.test.images(rows);
         const torch::Tensor targets = d.test.targets(rows, images, generator);
-        const ElboTerms terms = elboTerms(*d.network, images, targets, d.config.estimator, d.config.samples, generator);
+        const ElboTerms terms = objectiveTerms(*d.network, images, targets, d.config, generator);
         reconstructionSum += terms.reconstruction.sum(torch::kDouble).item<double>();
         klSum += terms.kl.sum(torch::kDouble).item<double>();
     }

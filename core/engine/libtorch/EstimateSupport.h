@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/data/Dataset.h"
+#include "core/engine/LikelihoodEstimate.h"
+
+#include <cstdint>
+
+namespace vae {
+
+// What the estimators of log p(x) share.
+
+// How many latent points to decode in one pass: enough rows for the decoder's matrix products to
+// run at the BLAS's full rate (4096 for 28x28 images), fewer for larger images, so that a pass's
+// [rows, D] outputs stay in the last-level cache and memory stays bounded.
+std::int64_t decodedRowsPerPass(int imageSize);
+
+// Throws InputError unless 1 <= imageCount <= the images there are.
+void checkImageCount(const ImageSet& images, int imageCount);
+
+// Throws EvaluationInterrupted when the control says stop.
+void checkInterrupt(const EstimateControl& control);
+
+} // namespace vae
