@@ -87,6 +87,19 @@ Bytes npyFile(const std::string& descr, const std::string& shape, const void* da
     return bytes;
 }
 
+Bytes checkpointFile(const Bytes& meta, const Bytes& history, const Bytes& tensors, const Bytes& view,
+                     std::uint32_t formatVersion)
+{
+    Bytes bytes = {'V', 'A', 'E', 'X', 'C', 'K', 'P', 'T'};
+    appendBigEndian32(bytes, formatVersion);
+    for (const Bytes* section : {&meta, &history, &tensors, &view}) {
+        appendBigEndian32(bytes, std::uint32_t(section->size()));
+        bytes.insert(bytes.end(), section->begin(), section->end());
+    }
+    appendBigEndian32(bytes, std::uint32_t(crc32(crc32(0L, Z_NULL, 0), bytes.data(), uInt(bytes.size()))));
+    return bytes;
+}
+
 void writeFile(const QString& path, const Bytes& bytes)
 {
     QFile file(path);
