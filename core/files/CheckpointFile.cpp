@@ -1,11 +1,11 @@
 #include "core/files/CheckpointFile.h"
 
 #include "core/data/FileError.h"
+#include "core/files/AtomicFile.h"
 
 #include <QDataStream>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <zlib.h>
 
@@ -90,11 +90,7 @@ void writeCheckpointFile(const QString& path, const CheckpointContents& contents
     }
     QDataStream(&body, QIODevice::Append) << crc32Of(body);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
-    if (file.write(body) != body.size() || !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    writeFileAtomically(path, body);
 }
 
 CheckpointContents readCheckpointFile(const QString& path)

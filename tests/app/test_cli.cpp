@@ -25,6 +25,8 @@
 #include <filesystem>
 #include <sys/stat.h>
 
+#include <sys/resource.h>
+
 namespace {
 
 using vae::testing::decodedDirectly;
@@ -334,6 +336,38 @@ TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
     EXPECT_GE(killsDuringASave, 1) << "no kill landed while a save was under way";
     const Result evaluated = run({QStringLiteral("eval"), checkpoint, QStringLiteral("--json")});
     EXPECT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+}
+
+// A full disk, as a file size limit on the child (root too): the save fails mid-way, the command
+// says why in words and exits 1, and the model.vae of the earlier run is still there, whole.
+TEST_F(CommandLine, TrainIntoAFullLocationExits1AndKeepsThePreviousModel)
+{
+    const QString out = path(QStringLiteral("full"));
+    const QStringList training = QStringList{QStringLiteral("train")} + quickTraining +
+        QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out};
+    ASSERT_EQ(run(training).exitCode, 0);
+    const QString checkpoint = out + QStringLiteral("/model.vae");
+    QFile previous(checkpoint);
+    ASSERT_TRUE(previous.open(QIODevice::ReadOnly));
+    const QByteArray before = previous.readAll();
+    previous.close();
+
+    QProcess process;
+    process.setChildProcessModifier([] {
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{64 * 1024, RLIM_INFINITY};
+        setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE), training);
+    ASSERT_TRUE(process.waitForFinished(120000));
+    const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    EXPECT_EQ(process.exitCode(), 1) << err.toStdString();
+    EXPECT_TRUE(err.endsWith(checkpoint + QStringLiteral(": cannot write: file too large"))) << err.toStdString();
+
+    ASSERT_TRUE(previous.open(QIODevice::ReadOnly));
+    EXPECT_EQ(previous.readAll(), before);
+    EXPECT_EQ(QDir(out).entryList({QStringLiteral("*.vae*")}, QDir::Files | QDir::Hidden),
+              QStringList{QStringLiteral("model.vae")});
 }
 
 TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)

@@ -2,11 +2,11 @@
 #include "core/data/ErrorText.h"
 #include "core/data/InputError.h"
 #include "core/engine/libtorch/TrainerState.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <sstream>
 
@@ -153,10 +153,7 @@ void Trainer::exportWeights(const QString& path) const
     for (const auto& parameter : impl_->network->named_parameters())
         weights.insert(parameter.key(), parameter.value().detach().clone());
     const std::vector<char> bytes = torch::pickle_save(c10::IValue(weights));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
-        !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
 }
 
 std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override)

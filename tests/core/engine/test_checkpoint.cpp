@@ -1,4 +1,5 @@
 #include "tests/support/dataset_fixtures.h"
+#include "tests/support/file_size_limit.h"
 #include "tests/support/python_check.h"
 #include "tests/support/shapes_fixture.h"
 
@@ -12,9 +13,6 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
-
-#include <csignal>
-#include <sys/resource.h>
 
 namespace vae {
 namespace {
@@ -40,31 +38,6 @@ protected:
     }
 
     QTemporaryDir directory;
-};
-
-// Lowers the size of the largest file this process may write while the guard lives. SIGXFSZ is
-// ignored meanwhile, so a write past the limit fails with EFBIG instead of ending the program.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        EXPECT_EQ(getrlimit(RLIMIT_FSIZE, &saved_), 0);
-        previousHandler_ = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit lowered = saved_;
-        lowered.rlim_cur = bytes;
-        EXPECT_EQ(setrlimit(RLIMIT_FSIZE, &lowered), 0);
-    }
-    ~FileSizeLimit()
-    {
-        setrlimit(RLIMIT_FSIZE, &saved_);
-        std::signal(SIGXFSZ, previousHandler_);
-    }
-    FileSizeLimit(const FileSizeLimit&) = delete;
-    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
-
-private:
-    rlimit saved_{};
-    void (*previousHandler_)(int) = SIG_DFL;
 };
 
 // The message of the failed save; an empty string (and a test failure) when it succeeds.
@@ -194,14 +167,15 @@ TEST_F(Checkpoint, AFailedSaveLeavesThePreviousFileIntact)
     {
         // A disk that fills up half-way through the new file. Root ignores file permissions, but
         // not RLIMIT_FSIZE, so this fails the same way for every user.
-        const FileSizeLimit full(rlim_t(before.size() / 2));
+        const testing::FileSizeLimit full(before.size() / 2);
         const std::string message = saveError(trainer, path("kept.vae"));
-        EXPECT_NE(message.find("kept.vae"), std::string::npos) << message;
+        EXPECT_NE(message.find("kept.vae: cannot write: file too large"), std::string::npos) << message;
     }
     EXPECT_EQ(readFile(path("kept.vae")), before);
     EXPECT_EQ(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("kept.vae")})
         << "the half-written file was left behind";
-    EXPECT_NE(saveError(trainer, path("no/such/folder/x.vae")).find("no/such/folder/x.vae"), std::string::npos);
+    EXPECT_NE(saveError(trainer, path("no/such/folder/x.vae")).find("no/such/folder/x.vae: cannot write: no such file"),
+              std::string::npos);
 
     const auto restored = Trainer::fromCheckpoint(path("kept.vae"), shapesDataset());
     EXPECT_EQ(restored->completedSteps(), 1);

@@ -1,6 +1,7 @@
 #include "tests/support/trained_model_fixture.h"
 
 #include "core/data/DatasetLoader.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
 #include "core/files/NpyWriter.h"
 #include "core/session/TrainingSession.h"
