@@ -156,6 +156,45 @@ TEST_F(Checkpoint, ForeignTruncatedAndCorruptFilesAreRejectedByName)
     EXPECT_NE(loadError(write("empty.vae", {})).find("not a vae-explorer checkpoint"), std::string::npos);
 }
 
+// The torch archive is not fuzzed (LibTorch is not built with the sanitizers; see fuzz/README.md),
+// so a spread of broken archives behind a valid checksum stands in: a cut or foreign archive is an
+// InputError naming the file; flipped bytes inside tensor data may load as other weights (the
+// container's CRC-32 is what catches those in a real file), but nothing crashes or throws another
+// exception.
+TEST_F(Checkpoint, BrokenTorchArchivesBehindAGoodChecksumAreRejectedByName)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    trainer.trainStep();
+    trainer.saveCheckpoint(path("good.vae"));
+    const CheckpointContents good = readCheckpointFile(path("good.vae"));
+    const QByteArray& archive = good.tensors;
+    const std::vector<QByteArray> unreadable{QByteArray(), archive.left(archive.size() / 2), archive.left(100),
+                                             archive.right(archive.size() - 4), QByteArray(4096, '\x5a')};
+    auto writeWith = [&](const QByteArray& tensors) {
+        CheckpointContents contents = good;
+        contents.tensors = tensors;
+        writeCheckpointFile(path("broken.vae"), contents);
+        return path("broken.vae");
+    };
+    for (std::size_t i = 0; i < unreadable.size(); ++i) {
+        const std::string message = loadError(writeWith(unreadable[i]));
+        EXPECT_NE(message.find("broken.vae: the stored model does not load"), std::string::npos)
+            << "archive " << i << ": " << message;
+    }
+    for (int i = 1; i < 16; ++i) {
+        QByteArray flipped = archive;
+        const qsizetype at = archive.size() * i / 16;
+        for (qsizetype j = at; j < std::min(archive.size(), at + 8); ++j)
+            flipped[j] = char(flipped[j] ^ 0xa5);
+        const QString file = writeWith(flipped);
+        try {
+            Trainer::fromCheckpoint(file, shapesDataset());
+        } catch (const InputError& error) {
+            EXPECT_NE(std::string(error.what()).find("broken.vae"), std::string::npos) << error.what();
+        }
+    }
+}
+
 TEST_F(Checkpoint, AFailedSaveLeavesThePreviousFileIntact)
 {
     Trainer trainer(smallConfig(), shapesDataset());
