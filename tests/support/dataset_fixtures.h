@@ -28,6 +28,9 @@ Bytes npyFile(const std::string& descr, const std::string& shape, const void* da
 Bytes checkpointFile(const Bytes& meta, const Bytes& history, const Bytes& tensors, const Bytes& view,
                      std::uint32_t formatVersion = 1);
 
+// A grey PNG of the given size, all black: small on disk however large its header says it is.
+Bytes blackPng(int width, int height);
+
 void writeFile(const QString& path, const Bytes& bytes);
 Bytes readFile(const QString& path);
 void truncateFile(const QString& path, std::size_t size);
