@@ -24,7 +24,7 @@ if [ ! -f build-fuzz/CMakeCache.txt ]; then
   cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DVAE_BUILD_FUZZERS=ON \
     -DCMAKE_CXX_COMPILER=clang++-14 "${launcher[@]}" >/dev/null
 fi
-cmake --build build-fuzz -j 2 --target "$target" >/dev/null
+cmake --build build-fuzz -j 2 --target "$target"
 mkdir -p "build-fuzz/corpus/$target" build-fuzz/crashes
 # -malloc_limit_mb: no file of a few kilobytes should make a parser ask for this much at once.
 exec "build-fuzz/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 \
