@@ -10,6 +10,7 @@ packages=(
   zlib1g-dev libgif-dev
   dataset-fashion-mnist
   libgtest-dev libgmock-dev
+  clang-14 libclang-rt-14-dev
   python3 python3-torch python3-numpy
   xvfb xauth imagemagick x11-utils
 )

@@ -5,6 +5,17 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j "$(nproc)"
+# Each fuzzer a few seconds on its seed corpus (clang, ASan + UBSan, torch-free libraries only):
+# a parser that crashes on a known or nearby input fails here. The log is shown only on a failure.
+mkdir -p build-fuzz
+for target in fuzz_idx fuzz_npy fuzz_image fuzz_checkpoint; do
+  if ! bash scripts/fuzz.sh "$target" 5 >"build-fuzz/$target.log" 2>&1; then
+    tail -n 60 "build-fuzz/$target.log"
+    echo "$target failed: a crash (the input is in build-fuzz/crashes/) or the fuzz build, see above" >&2
+    exit 1
+  fi
+  grep -E '^#[0-9]+[[:space:]]+DONE' "build-fuzz/$target.log" | sed "s/^/$target: /"
+done
 # Widget tests set the offscreen platform themselves and the end-to-end test starts its own Xvfb,
 # so no display is needed.
 ctest --test-dir build --output-on-failure --timeout 600

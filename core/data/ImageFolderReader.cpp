@@ -55,12 +55,27 @@ bool holdsAnImage(const QString& folder)
         .hasNext();
 }
 
+// Qt refuses to decode an image larger than its allocation limit and says only "Unable to read
+// image data"; the size in the header tells the user why. Qt counts 4 bytes a pixel.
+QString tooLargeNote(QSize size)
+{
+    const qint64 limitBytes = qint64(QImageReader::allocationLimit()) * 1024 * 1024;
+    if (!size.isValid() || limitBytes <= 0 || qint64(size.width()) * qint64(size.height()) * 4 <= limitBytes)
+        return {};
+    return QStringLiteral(" (%1x%2 pixels: more than the %3 MB one image may take decoded)")
+        .arg(size.width())
+        .arg(size.height())
+        .arg(QImageReader::allocationLimit());
+}
+
 QImage loadResized(const QString& path, const DatasetOptions& options)
 {
     QImageReader reader(path);
+    const QSize declared = reader.size(); // from the header: after a failed read there is none
     QImage image = reader.read();
     if (image.isNull())
-        throw fileError(path, QStringLiteral("unreadable image: %1").arg(reader.errorString()));
+        throw fileError(path,
+                        QStringLiteral("unreadable image: %1%2").arg(reader.errorString(), tooLargeNote(declared)));
     // RGB32 first: smooth scaling needs a 32-bit format, and it discards alpha as torchvision's
     // convert("RGB") does.
     image = image.convertToFormat(QImage::Format_RGB32);

@@ -1,5 +1,6 @@
 #include "core/decode/LatentCodes.h"
 
+#include "core/files/AtomicFile.h"
 #include "core/files/NpyWriter.h"
 
 #include <QTextStream>

@@ -1,12 +1,11 @@
 #include "core/files/CheckpointFile.h"
 
-#include "core/data/InputError.h"
+#include "core/data/FileError.h"
+#include "core/files/AtomicFile.h"
 
 #include <QDataStream>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <zlib.h>
 
@@ -33,7 +32,7 @@ QByteArray encodeHistory(const MetricHistory& history)
     return bytes;
 }
 
-MetricHistory decodeHistory(const QByteArray& bytes, const QString& fileName)
+MetricHistory decodeHistory(const QByteArray& bytes, const QString& path)
 {
     QDataStream in(bytes);
     in.setFloatingPointPrecision(QDataStream::SinglePrecision);
@@ -41,11 +40,8 @@ MetricHistory decodeHistory(const QByteArray& bytes, const QString& fileName)
     quint64 stepCount = 0;
     in >> stepCount;
     if (stepCount > quint64(bytes.size()) / 20)
-        throw InputError(QStringLiteral("%1: corrupt history (%2 steps in %3 bytes)")
-                             .arg(fileName)
-                             .arg(stepCount)
-                             .arg(bytes.size())
-                             .toStdString());
+        throw fileError(path,
+                        QStringLiteral("corrupt history (%1 steps in %2 bytes)").arg(stepCount).arg(bytes.size()));
     history.steps.resize(stepCount);
     for (StepMetrics& step : history.steps) {
         qint64 index = 0;
@@ -58,7 +54,7 @@ MetricHistory decodeHistory(const QByteArray& bytes, const QString& fileName)
     quint64 epochCount = 0;
     in >> epochCount;
     if (epochCount > quint64(bytes.size()) / 76)
-        throw InputError(QStringLiteral("%1: corrupt history (%2 epochs)").arg(fileName).arg(epochCount).toStdString());
+        throw fileError(path, QStringLiteral("corrupt history (%1 epochs)").arg(epochCount));
     history.epochs.resize(epochCount);
     for (EpochMetrics& epoch : history.epochs) {
         qint32 index = 0;
@@ -69,7 +65,7 @@ MetricHistory decodeHistory(const QByteArray& bytes, const QString& fileName)
         epoch.step = step;
     }
     if (in.status() != QDataStream::Ok)
-        throw InputError(QStringLiteral("%1: corrupt history section").arg(fileName).toStdString());
+        throw fileError(path, QStringLiteral("corrupt history section"));
     return history;
 }
 
@@ -94,28 +90,21 @@ void writeCheckpointFile(const QString& path, const CheckpointContents& contents
     }
     QDataStream(&body, QIODevice::Append) << crc32Of(body);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
-    if (file.write(body) != body.size() || !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    writeFileAtomically(path, body);
 }
 
 CheckpointContents readCheckpointFile(const QString& path)
 {
-    const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.exists())
-        throw InputError(QStringLiteral("%1: no such file").arg(path).toStdString());
+        throw fileError(path, QStringLiteral("no such file"));
     if (!file.open(QIODevice::ReadOnly))
-        throw InputError(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()).toStdString());
+        throw fileError(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
     const QByteArray bytes = file.readAll();
     if (bytes.size() < magicSize || !bytes.startsWith(QByteArray(magic, magicSize)))
-        throw InputError(
-            QStringLiteral("%1: not a vae-explorer checkpoint (no VAEXCKPT header)").arg(path).toStdString());
+        throw fileError(path, QStringLiteral("not a vae-explorer checkpoint (no VAEXCKPT header)"));
     if (bytes.size() < magicSize + 8)
-        throw InputError(
-            QStringLiteral("%1: truncated checkpoint (%2 bytes)").arg(path).arg(bytes.size()).toStdString());
+        throw fileError(path, QStringLiteral("truncated checkpoint (%1 bytes)").arg(bytes.size()));
     const QByteArray body = bytes.left(bytes.size() - 4);
     quint32 storedCrc = 0;
     QDataStream(bytes.right(4)) >> storedCrc;
@@ -125,26 +114,22 @@ CheckpointContents readCheckpointFile(const QString& path)
     quint32 version = 0;
     in >> version;
     if (version != formatVersion)
-        throw InputError(QStringLiteral("%1: checkpoint format %2, this program reads format %3")
-                             .arg(path)
-                             .arg(version)
-                             .arg(formatVersion)
-                             .toStdString());
+        throw fileError(
+            path, QStringLiteral("checkpoint format %1, this program reads format %2").arg(version).arg(formatVersion));
     if (storedCrc != crc32Of(body))
-        throw InputError(
-            QStringLiteral("%1: truncated or corrupted checkpoint (checksum mismatch)").arg(path).toStdString());
+        throw fileError(path, QStringLiteral("truncated or corrupted checkpoint (checksum mismatch)"));
 
     QByteArray meta, history, view;
     CheckpointContents contents;
     in >> meta >> history >> contents.tensors >> view;
     if (in.status() != QDataStream::Ok || !in.atEnd())
-        throw InputError(QStringLiteral("%1: malformed checkpoint sections").arg(path).toStdString());
+        throw fileError(path, QStringLiteral("malformed checkpoint sections"));
     QJsonParseError error;
     contents.meta = QJsonDocument::fromJson(meta, &error).object();
     if (error.error != QJsonParseError::NoError)
-        throw InputError(QStringLiteral("%1: malformed settings: %2").arg(path, error.errorString()).toStdString());
+        throw fileError(path, QStringLiteral("malformed settings: %1").arg(error.errorString()));
     contents.view = QJsonDocument::fromJson(view).object();
-    contents.history = decodeHistory(history, name);
+    contents.history = decodeHistory(history, path);
     return contents;
 }
 

@@ -1,6 +1,6 @@
 #include "core/files/GifWriter.h"
 
-#include "core/files/NpyWriter.h"
+#include "core/files/AtomicFile.h"
 
 #include <gif_lib.h>
 

@@ -1,7 +1,9 @@
 #include "core/files/ImageFile.h"
 
+#include "core/files/AtomicFile.h"
+
+#include <QBuffer>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <stdexcept>
 
@@ -10,14 +12,14 @@ namespace vae {
 void saveImage(const QImage& image, const QString& path)
 {
     const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
-    if (!image.save(&file, format.isEmpty() ? "png" : format.constData()))
+    // Encoded in memory first: Qt's encoders do not all notice a short write to a file.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, format.isEmpty() ? "png" : format.constData()))
         throw std::runtime_error(
             QStringLiteral("%1: cannot encode the image as %2").arg(path, QString::fromLatin1(format)).toStdString());
-    if (!file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    writeFileAtomically(path, bytes);
 }
 
 } // namespace vae

@@ -1,9 +1,9 @@
 #include "core/files/MetricsCsv.h"
 
-#include <QSaveFile>
-#include <QTextStream>
+#include "core/files/AtomicFile.h"
 
-#include <stdexcept>
+#include <QIODevice>
+#include <QTextStream>
 
 namespace vae {
 namespace {
@@ -11,16 +11,15 @@ namespace {
 template <typename WriteRows>
 void writeCsv(const QString& path, const char* header, WriteRows writeRows)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
-    QTextStream out(&file);
-    out.setRealNumberPrecision(9);
-    out << header << '\n';
-    writeRows(out);
-    out.flush();
-    if (out.status() != QTextStream::Ok || !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    // Composed in memory and written in one piece, so a failed write is told from a full one.
+    QByteArray bytes;
+    {
+        QTextStream out(&bytes, QIODevice::WriteOnly);
+        out.setRealNumberPrecision(9);
+        out << header << '\n';
+        writeRows(out);
+    }
+    writeFileAtomically(path, bytes);
 }
 
 } // namespace

@@ -1,6 +1,5 @@
 #include "core/files/NpyWriter.h"
 
-#include <QSaveFile>
 #include <QStringList>
 
 #include <QtEndian>
@@ -54,13 +53,6 @@ QByteArray npyBytes(const std::vector<float>& values, const std::vector<std::int
 QByteArray npyBytes(const std::vector<std::int64_t>& values, const std::vector<std::int64_t>& shape)
 {
     return npyOf("<i8", values, shape);
-}
-
-void writeFileAtomically(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
 }
 
 } // namespace vae

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QString>
 
 #include <cstdint>
 #include <vector>
@@ -11,8 +10,5 @@ namespace vae {
 // NumPy .npy (format 1.0, C order, little-endian) images of arrays, for numpy.load.
 QByteArray npyBytes(const std::vector<float>& values, const std::vector<std::int64_t>& shape);
 QByteArray npyBytes(const std::vector<std::int64_t>& values, const std::vector<std::int64_t>& shape);
-
-// Writes bytes atomically; throws std::runtime_error naming the file when it cannot.
-void writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 } // namespace vae

@@ -2,7 +2,9 @@
 #include "tests/support/trained_model_fixture.h"
 
 #include "core/engine/Trainer.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
+#include "core/files/NpyWriter.h"
 #include "core/latent/LatentGeometry.h"
 #include "core/latent/LatentSampling.h"
 
@@ -25,6 +27,8 @@
 #include <csignal>
 #include <filesystem>
 #include <sys/stat.h>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -335,6 +339,77 @@ TEST_F(CommandLine, ACheckpointSurvivesAKillDuringALaterSave)
     EXPECT_GE(killsDuringASave, 1) << "no kill landed while a save was under way";
     const Result evaluated = run({QStringLiteral("eval"), checkpoint, QStringLiteral("--json")});
     EXPECT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+}
+
+// Random grey images, 100 of width x width, as a .npy dataset a test can change or remove.
+void writeNpyImages(const QString& file, int width)
+{
+    std::vector<float> pixels(std::size_t(100 * width * width));
+    for (std::size_t i = 0; i < pixels.size(); ++i)
+        pixels[i] = float((i * 37) % 101) / 100.0f;
+    vae::writeFileAtomically(file, vae::npyBytes(pixels, {100, width, width}));
+}
+
+// eval, export and train --resume on a checkpoint whose dataset has changed shape or vanished:
+// bad input (exit 2), in one line naming the checkpoint and the dataset.
+TEST_F(CommandLine, ACheckpointWhoseDatasetChangedOrVanishedIsBadInput)
+{
+    const QString dataset = path(QStringLiteral("images.npy"));
+    writeNpyImages(dataset, 8);
+    const QString out = path(QStringLiteral("run"));
+    const Result trained =
+        run({QStringLiteral("train"), QStringLiteral("--dataset"), dataset, QStringLiteral("--hidden"),
+             QStringLiteral("16"), QStringLiteral("--batch"), QStringLiteral("30"), QStringLiteral("--threads"),
+             QStringLiteral("1"), QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    const QString model = out + QStringLiteral("/model.vae");
+    const QList<QStringList> commands{
+        {QStringLiteral("eval"), model},
+        {QStringLiteral("export"), model, QStringLiteral("--grid"), QStringLiteral("3"), QStringLiteral("--out"),
+         path(QStringLiteral("grid.png"))},
+        {QStringLiteral("train"), QStringLiteral("--resume"), model, QStringLiteral("--out"), out},
+    };
+
+    writeNpyImages(dataset, 10);
+    for (const QStringList& command : commands)
+        expectBadInput(command, {model, dataset, QStringLiteral("trained on 1x8x8 images"), QStringLiteral("1x10x10")});
+
+    ASSERT_TRUE(QFile::remove(dataset));
+    for (const QStringList& command : commands)
+        expectBadInput(command, {model, dataset, QStringLiteral("does not load"), QStringLiteral("no such file")});
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("grid.png"))));
+}
+
+// A full disk, as a file size limit on the child (root too): the save fails mid-way, the command
+// says why in words and exits 1, and the model.vae of the earlier run is still there, whole.
+TEST_F(CommandLine, TrainIntoAFullLocationExits1AndKeepsThePreviousModel)
+{
+    const QString out = path(QStringLiteral("full"));
+    const QStringList training = QStringList{QStringLiteral("train")} + quickTraining +
+        QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"), out};
+    ASSERT_EQ(run(training).exitCode, 0);
+    const QString checkpoint = out + QStringLiteral("/model.vae");
+    QFile previous(checkpoint);
+    ASSERT_TRUE(previous.open(QIODevice::ReadOnly));
+    const QByteArray before = previous.readAll();
+    previous.close();
+
+    QProcess process;
+    process.setChildProcessModifier([] {
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{64 * 1024, RLIM_INFINITY};
+        setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE), training);
+    ASSERT_TRUE(process.waitForFinished(120000));
+    const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    EXPECT_EQ(process.exitCode(), 1) << err.toStdString();
+    EXPECT_TRUE(err.endsWith(checkpoint + QStringLiteral(": cannot write: file too large"))) << err.toStdString();
+
+    ASSERT_TRUE(previous.open(QIODevice::ReadOnly));
+    EXPECT_EQ(previous.readAll(), before);
+    EXPECT_EQ(QDir(out).entryList({QStringLiteral("*.vae*")}, QDir::Files | QDir::Hidden),
+              QStringList{QStringLiteral("model.vae")});
 }
 
 TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)

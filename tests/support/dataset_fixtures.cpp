@@ -87,6 +87,66 @@ Bytes npyFile(const std::string& descr, const std::string& shape, const void* da
     return bytes;
 }
 
+Bytes checkpointFile(const Bytes& meta, const Bytes& history, const Bytes& tensors, const Bytes& view,
+                     std::uint32_t formatVersion)
+{
+    Bytes bytes = {'V', 'A', 'E', 'X', 'C', 'K', 'P', 'T'};
+    appendBigEndian32(bytes, formatVersion);
+    for (const Bytes* section : {&meta, &history, &tensors, &view}) {
+        appendBigEndian32(bytes, std::uint32_t(section->size()));
+        bytes.insert(bytes.end(), section->begin(), section->end());
+    }
+    appendBigEndian32(bytes, std::uint32_t(crc32(crc32(0L, Z_NULL, 0), bytes.data(), uInt(bytes.size()))));
+    return bytes;
+}
+
+namespace {
+
+void appendPngChunk(Bytes& png, const char* type, const Bytes& data)
+{
+    appendBigEndian32(png, std::uint32_t(data.size()));
+    const std::size_t typeStart = png.size();
+    png.insert(png.end(), type, type + 4);
+    png.insert(png.end(), data.begin(), data.end());
+    appendBigEndian32(png, std::uint32_t(crc32(crc32(0L, Z_NULL, 0), png.data() + typeStart, uInt(4 + data.size()))));
+}
+
+} // namespace
+
+Bytes blackPng(int width, int height)
+{
+    Bytes header;
+    appendBigEndian32(header, std::uint32_t(width));
+    appendBigEndian32(header, std::uint32_t(height));
+    header.insert(header.end(), {8, 0, 0, 0, 0}); // 8-bit grey, no interlace
+
+    // Each row is a filter byte and `width` zero pixels, deflated a row at a time.
+    z_stream stream{};
+    if (deflateInit(&stream, Z_BEST_COMPRESSION) != Z_OK)
+        throw std::runtime_error("deflateInit failed");
+    const Bytes row(std::size_t(width) + 1, 0);
+    Bytes compressed;
+    Bytes chunk(1 << 16);
+    for (int y = 0; y < height; ++y) {
+        stream.next_in = const_cast<Bytef*>(row.data());
+        stream.avail_in = uInt(row.size());
+        const int flush = y + 1 == height ? Z_FINISH : Z_NO_FLUSH;
+        do {
+            stream.next_out = chunk.data();
+            stream.avail_out = uInt(chunk.size());
+            deflate(&stream, flush);
+            compressed.insert(compressed.end(), chunk.data(), chunk.data() + (chunk.size() - stream.avail_out));
+        } while (stream.avail_out == 0);
+    }
+    deflateEnd(&stream);
+
+    Bytes png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    appendPngChunk(png, "IHDR", header);
+    appendPngChunk(png, "IDAT", compressed);
+    appendPngChunk(png, "IEND", {});
+    return png;
+}
+
 void writeFile(const QString& path, const Bytes& bytes)
 {
     QFile file(path);

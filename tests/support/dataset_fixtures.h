@@ -23,6 +23,14 @@ Bytes gzipped(const Bytes& bytes);
 Bytes npyFile(const std::string& descr, const std::string& shape, const void* data, std::size_t dataSize,
               bool fortranOrder = false, int majorVersion = 1);
 
+// A .vae container with the given sections as they are and the right CRC-32: lets a test reach
+// the checks behind the checksum with sections no writer would produce.
+Bytes checkpointFile(const Bytes& meta, const Bytes& history, const Bytes& tensors, const Bytes& view,
+                     std::uint32_t formatVersion = 1);
+
+// A grey PNG of the given size, all black: small on disk however large its header says it is.
+Bytes blackPng(int width, int height);
+
 void writeFile(const QString& path, const Bytes& bytes);
 Bytes readFile(const QString& path);
 void truncateFile(const QString& path, std::size_t size);

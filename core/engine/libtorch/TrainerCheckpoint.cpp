@@ -1,12 +1,13 @@
 #include "core/data/DatasetLoader.h"
 #include "core/data/ErrorText.h"
+#include "core/data/FileError.h"
 #include "core/data/InputError.h"
 #include "core/engine/libtorch/TrainerState.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <sstream>
 
@@ -123,15 +124,15 @@ std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::share
         contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("shape")).toArray();
     if (!dataset || shape.size() != 3 || shape[0].toInt() != dataset->channels() ||
         shape[1].toInt() != dataset->height() || shape[2].toInt() != dataset->width())
-        throw InputError(QStringLiteral("%1: the model was trained on %2x%3x%4 images, the dataset has %5x%6x%7")
-                             .arg(path)
-                             .arg(shape[0].toInt())
-                             .arg(shape[1].toInt())
-                             .arg(shape[2].toInt())
-                             .arg(dataset ? dataset->channels() : 0)
-                             .arg(dataset ? dataset->height() : 0)
-                             .arg(dataset ? dataset->width() : 0)
-                             .toStdString());
+        throw fileError(path,
+                        QStringLiteral("the model was trained on %1x%2x%3 images, dataset '%4' has %5x%6x%7")
+                            .arg(shape[0].toInt())
+                            .arg(shape[1].toInt())
+                            .arg(shape[2].toInt())
+                            .arg(dataset ? dataset->source : QString())
+                            .arg(dataset ? dataset->channels() : 0)
+                            .arg(dataset ? dataset->height() : 0)
+                            .arg(dataset ? dataset->width() : 0));
     auto impl = std::make_unique<TrainerState>(config, std::move(dataset));
     try {
         restoreTensors(contents.tensors, *impl);
@@ -143,7 +144,11 @@ std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::share
     progressFromJson(contents.meta.value(QStringLiteral("progress")).toObject(), *impl);
     impl->history = contents.history;
     if (impl->position > 0 && (!impl->permutation.defined() || impl->permutation.numel() != impl->train.count()))
-        throw InputError(QStringLiteral("%1: stopped mid-epoch on a dataset of another size").arg(path).toStdString());
+        throw fileError(
+            path,
+            QStringLiteral("stopped mid-epoch on a dataset of another size: dataset '%1' has %2 training images")
+                .arg(impl->dataset->source)
+                .arg(impl->train.count()));
     return std::unique_ptr<Trainer>(new Trainer(std::move(impl)));
 }
 
@@ -153,10 +158,7 @@ void Trainer::exportWeights(const QString& path) const
     for (const auto& parameter : impl_->network->named_parameters())
         weights.insert(parameter.key(), parameter.value().detach().clone());
     const std::vector<char> bytes = torch::pickle_save(c10::IValue(weights));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
-        !file.commit())
-        throw std::runtime_error(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()).toStdString());
+    writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
 }
 
 std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override)
@@ -166,10 +168,18 @@ std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPa
         const CheckpointContents contents = readCheckpointFile(checkpointPath);
         source = contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("source")).toString();
         if (source.isEmpty())
-            throw InputError(
-                QStringLiteral("%1: names no dataset; give one with --dataset").arg(checkpointPath).toStdString());
+            throw fileError(checkpointPath, QStringLiteral("names no dataset; give one with --dataset"));
     }
-    return std::make_shared<const Dataset>(loadDataset(source));
+    // The dataset's own message names its file; the checkpoint's name says which run needed it.
+    try {
+        return std::make_shared<const Dataset>(loadDataset(source));
+    } catch (const InputError& error) {
+        throw fileError(checkpointPath,
+                        (override.isEmpty() ? QStringLiteral("the dataset it was trained on does not load (give "
+                                                             "another with --dataset): %1")
+                                            : QStringLiteral("the dataset given for it does not load: %1"))
+                            .arg(firstLineOf(error)));
+    }
 }
 
 } // namespace vae

@@ -106,6 +106,16 @@ TEST_F(ImageFolderReaderTest, NamesAnUnreadableImage)
                           {"broken.png", "unreadable image"});
 }
 
+// Qt gives up on an image past its allocation limit with "Unable to read image data": the size
+// says why (found while fuzzing fuzz_image by hand: a 62 kB PNG of 8000x8000 pixels).
+TEST_F(ImageFolderReaderTest, NamesTheSizeOfAnImageTooLargeToDecode)
+{
+    saveSolid(QStringLiteral("cls/small.png"), grey(1));
+    writeFile(path("cls/huge.png"), blackPng(8000, 8000));
+    expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }),
+                          {"huge.png", "unreadable image", "8000x8000 pixels", "MB one image may take decoded"});
+}
+
 TEST_F(ImageFolderReaderTest, RejectsAnEmptyClassFolder)
 {
     saveSolid(QStringLiteral("full/0.png"), grey(1));

@@ -3,6 +3,7 @@
 
 #include "core/decode/LatentCodes.h"
 #include "core/engine/Trainer.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/GifWriter.h"
 #include "core/files/NpyWriter.h"
 

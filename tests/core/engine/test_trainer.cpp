@@ -4,6 +4,7 @@
 
 #include "core/data/InputError.h"
 #include "core/engine/Trainer.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/NpyWriter.h"
 
 #include <QTemporaryDir>

@@ -1,6 +1,7 @@
 #include "tests/support/trained_model_fixture.h"
 
 #include "core/data/DatasetLoader.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
 #include "core/files/NpyWriter.h"
 #include "core/session/TrainingSession.h"
@@ -163,15 +164,15 @@ TEST(Sessions, TheViewStateRoundTripsThroughASavedSession)
     EXPECT_EQ(reopened.curves.display().unit, CurveAxisUnit::Epochs);
 }
 
-// A dataset of random grey images as a .npy file, so it can be moved.
-void writeNpyDataset(const QString& path)
+// A dataset of random grey images (200 of side x side) as a .npy file, so it can be moved or changed.
+void writeNpyDataset(const QString& path, int side = 8)
 {
     std::mt19937 random(3);
     std::uniform_real_distribution<float> grey(0.0f, 1.0f);
-    std::vector<float> pixels(200 * 8 * 8);
+    std::vector<float> pixels(std::size_t(200 * side * side));
     for (float& pixel : pixels)
         pixel = grey(random);
-    writeFileAtomically(path, npyBytes(pixels, {200, 8, 8}));
+    writeFileAtomically(path, npyBytes(pixels, {200, side, side}));
 }
 
 TEST(Sessions, OpeningARunWhoseDatasetMovedAsksWhereItIs)
@@ -216,6 +217,45 @@ TEST(Sessions, OpeningARunWhoseDatasetMovedAsksWhereItIs)
     EXPECT_EQ(window.runs[1].dataset->source, after);
     EXPECT_EQ(window.runs[1].completedSteps, 2);
     EXPECT_TRUE(window.failures.empty()) << window.failures.front().toStdString();
+}
+
+// The dataset is where it was but holds images of another size: nothing to ask, the model cannot
+// use it. The window says so, naming both files, and keeps the run it has.
+TEST(Sessions, OpeningARunWhoseDatasetChangedShapeSaysSoAndKeepsTheCurrentRun)
+{
+    QTemporaryDir folder;
+    const QString dataset = folder.filePath(QStringLiteral("images.npy"));
+    const QString path = folder.filePath(QStringLiteral("changed.vae"));
+    writeNpyDataset(dataset);
+    {
+        Window window;
+        TrainingConfig config = quickConfig();
+        config.batchSize = 20;
+        window.session.reset(config, std::make_shared<const Dataset>(loadDataset(dataset)));
+        ASSERT_TRUE(waitUntil([&] { return window.session.state() == SessionState::Ready; }));
+        window.trainSteps(2);
+        window.saveAndWait(path);
+    }
+    writeNpyDataset(dataset, 10);
+
+    Window window;
+    window.session.reset(quickConfig(), testing::shapesDataset());
+    ASSERT_TRUE(waitUntil([&] { return window.runs.size() == 1; }));
+    bool asked = false;
+    window.files.setDatasetLocator([&](const QString&, const QString&) {
+        asked = true;
+        return QString();
+    });
+    EXPECT_TRUE(window.files.open(path));
+    ASSERT_TRUE(waitUntil([&] { return !window.failures.empty(); }));
+    EXPECT_FALSE(asked);
+    for (const QString& part : {path, dataset, QStringLiteral("trained on 1x8x8 images"), QStringLiteral("1x10x10")})
+        EXPECT_TRUE(window.failures.front().contains(part))
+            << "'" << part.toStdString() << "' not in: " << window.failures.front().toStdString();
+    // The failure came after the open was handled: the run trains on where it was.
+    window.trainSteps(1);
+    EXPECT_EQ(window.runs.size(), 1u);
+    EXPECT_EQ(window.steps.back().step, 1);
 }
 
 TEST(Sessions, AnAutosaveSurvivesARunThatWasNeverSaved)
