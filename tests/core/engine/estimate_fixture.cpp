@@ -63,19 +63,6 @@ torch::Tensor pixelsOf(const ImageSet& images, int index)
     return torch::tensor(pixels, torch::kDouble);
 }
 
-ImageSet randomImages(int count)
-{
-    std::mt19937 random(5);
-    std::uniform_int_distribution<int> byte(0, 255);
-    ImageSet images;
-    images.height = 2;
-    images.width = 2;
-    images.pixels.resize(std::size_t(count) * 4);
-    for (auto& pixel : images.pixels)
-        pixel = std::uint8_t(byte(random));
-    return images;
-}
-
 std::shared_ptr<const ModelSnapshot> linearGaussianSnapshot(double varianceScale)
 {
     TrainingConfig config;
@@ -137,11 +124,24 @@ const LinearGaussianModel& linearGaussianModel(double varianceScale)
     static std::map<double, LinearGaussianModel> models;
     auto found = models.find(varianceScale);
     if (found == models.end())
-        found =
-            models
-                .emplace(varianceScale, LinearGaussianModel{linearGaussianSnapshot(varianceScale), randomImages(2000)})
-                .first;
+        found = models
+                    .emplace(varianceScale,
+                             LinearGaussianModel{linearGaussianSnapshot(varianceScale), randomTinyImages(2000, 5)})
+                    .first;
     return found->second;
+}
+
+ImageSet randomTinyImages(int count, std::uint32_t seed)
+{
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> byte(0, 255);
+    ImageSet images;
+    images.height = 2;
+    images.width = 2;
+    images.pixels.resize(std::size_t(count) * 4);
+    for (auto& pixel : images.pixels)
+        pixel = std::uint8_t(byte(random));
+    return images;
 }
 
 } // namespace vae::testing

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 
 namespace vae::testing {
@@ -31,5 +32,8 @@ struct LinearGaussianModel {
     std::array<double, 2> posteriorVariance() const;
 };
 const LinearGaussianModel& linearGaussianModel(double varianceScale = 2.0);
+
+// `count` 2x2 images of uniformly random grey values, the same for a seed.
+ImageSet randomTinyImages(int count, std::uint32_t seed);
 
 } // namespace vae::testing

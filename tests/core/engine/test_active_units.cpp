@@ -1,9 +1,8 @@
 #include "core/decode/LatentCodes.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
+#include "tests/core/engine/estimate_fixture.h"
 
 #include <gtest/gtest.h>
-
-#include <random>
 
 namespace vae {
 namespace {
@@ -33,23 +32,9 @@ std::shared_ptr<const ModelSnapshot> constructedEncoder(const std::vector<float>
     return std::make_shared<const ModelSnapshot>(copyNetwork(network, config, 1, 2, 2, 0));
 }
 
-// 2x2 images of uniformly random grey values.
-ImageSet randomImages(int count)
-{
-    std::mt19937 random(3);
-    std::uniform_int_distribution<int> byte(0, 255);
-    ImageSet images;
-    images.height = 2;
-    images.width = 2;
-    images.pixels.resize(std::size_t(count) * 4);
-    for (auto& pixel : images.pixels)
-        pixel = std::uint8_t(byte(random));
-    return images;
-}
-
 TEST(ActiveUnits, CountTheDimensionsWhosePosteriorMeanVariesByMoreThanAHundredth)
 {
-    const ImageSet images = randomImages(2000);
+    const ImageSet images = testing::randomTinyImages(2000, 3);
     double squares = 0;
     double sum = 0;
     for (int i = 0; i < images.count(); ++i) {
