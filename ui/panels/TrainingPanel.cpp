@@ -90,6 +90,9 @@ TrainingPanel::TrainingPanel(QWidget* parent)
                                             {{Binarization::None, tr("none (grey)")},
                                              {Binarization::Static, tr("static")},
                                              {Binarization::Dynamic, tr("dynamic")}}))
+    , objective_(enumCombo<TrainingObjective>(
+          this,
+          {{TrainingObjective::Elbo, tr("ELBO")}, {TrainingObjective::Prior, tr("prior samples only (ablation)")}}))
     , estimator_(enumCombo<Estimator>(
           this, {{Estimator::Analytic, tr("B: analytic KL")}, {Estimator::MonteCarlo, tr("A: Monte Carlo")}}))
     , samples_(intSpinBox(this, 1, 1000))
@@ -120,6 +123,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     announceModelSetting(activation_, tr("the activation"));
     announceModelSetting(likelihood_, tr("the likelihood"));
     announceModelSetting(binarization_, tr("the binarisation"));
+    announceModelSetting(objective_, tr("the objective"));
     announceModelSetting(estimator_, tr("the estimator"));
     announceModelSetting(samples_, tr("the samples L"));
     announceModelSetting(warmupEpochs_, tr("the warm-up"));
@@ -174,6 +178,12 @@ QWidget* TrainingPanel::modelGroup()
 QWidget* TrainingPanel::objectiveGroup()
 {
     auto* form = new QFormLayout;
+    addSetting(
+        form, Setting::Objective, tr("Objective:"), objective_, "objective",
+        tr("ELBO: the variational lower bound E_q[log p_θ(x|z)] − KL(q_φ(z|x) ‖ p(z)). Prior samples only: "
+           "log (1/L) Σ p_θ(x|z_l) with z_l drawn from the prior p(z) instead of q_φ(z|x), the naive objective; with "
+           "L = 1 its optimum ignores z, the decoder learns the data's mean image and the latent grid shows "
+           "near-identical images. An ablation that shows why the encoder is needed."));
     addSetting(
         form, Setting::Estimator, tr("Estimator:"), estimator_, "estimator",
         tr("How the lower bound L(θ, φ; x) is estimated. B (the paper's eq. 10): the KL divergence from the prior in "
@@ -285,6 +295,7 @@ TrainingConfig TrainingPanel::config() const
     config.activation = comboValue<Activation>(activation_);
     config.likelihood = comboValue<Likelihood>(likelihood_);
     config.binarization = comboValue<Binarization>(binarization_);
+    config.objective = comboValue<TrainingObjective>(objective_);
     config.estimator = comboValue<Estimator>(estimator_);
     config.samples = samples_->value();
     config.beta = beta_->value();
@@ -308,6 +319,7 @@ void TrainingPanel::setConfig(const TrainingConfig& config)
     setComboValue(activation_, config.activation);
     setComboValue(likelihood_, config.likelihood);
     setComboValue(binarization_, config.binarization);
+    setComboValue(objective_, config.objective);
     setComboValue(estimator_, config.estimator);
     samples_->setValue(config.samples);
     beta_->setValue(config.beta);

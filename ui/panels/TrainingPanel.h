@@ -53,6 +53,7 @@ private:
     QComboBox* activation_;
     QComboBox* likelihood_;
     QComboBox* binarization_;
+    QComboBox* objective_;
     QComboBox* estimator_;
     QSpinBox* samples_;
     QDoubleSpinBox* beta_;
