@@ -101,7 +101,7 @@ void LatestJobRunner::answer(const Reply& reply, const QString& error, int gener
         if (reply)
             reply();
     } catch (const std::exception& exception) {
-        Q_EMIT failed(QStringLiteral("%1 failed: %2").arg(task_, QString::fromStdString(exception.what())));
+        Q_EMIT failed(QStringLiteral("%1 failed: %2").arg(task_, firstLineOf(exception)));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "ui/commands/ExportActions.h"
 
+#include "core/data/ErrorText.h"
 #include "core/decode/ExportRecipes.h"
 #include "core/files/ImageFile.h"
 #include "core/files/MetricsCsv.h"
@@ -292,7 +293,7 @@ void ExportActions::exportFile(const QString& title, const QString& suggestedNam
     } catch (const std::exception& error) {
         QApplication::restoreOverrideCursor();
         // The exporters' messages name the file.
-        Q_EMIT failed(tr("Could not export: %1").arg(QString::fromStdString(error.what())));
+        Q_EMIT failed(tr("Could not export: %1").arg(firstLineOf(error)));
     }
 }
 

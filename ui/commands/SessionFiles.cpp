@@ -1,5 +1,6 @@
 #include "ui/commands/SessionFiles.h"
 
+#include "core/data/ErrorText.h"
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/SessionViewState.h"
@@ -65,7 +66,7 @@ bool SessionFiles::open(const QString& path, const QString& datasetOverride)
                     return false;
             }
         } catch (const std::exception& error) {
-            Q_EMIT failed(tr("Could not open %1").arg(QString::fromStdString(error.what())));
+            Q_EMIT failed(tr("Could not open %1").arg(firstLineOf(error)));
             return false;
         }
     }
