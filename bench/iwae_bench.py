@@ -21,24 +21,15 @@ import time
 
 import torch
 
+from sgemm_rate import sgemm_rate
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 D, ROWS = 784, 4096
 
 
-def sgemm_rate(threads, hidden):
+def output_layer_rate(threads, hidden):
     """GFLOP/s of this machine's BLAS on one pass's output layer, through the same LibTorch."""
-    torch.set_num_threads(threads)
-    a, b = torch.randn(ROWS, hidden), torch.randn(hidden, D)
-    for _ in range(5):
-        a @ b
-    rates = []
-    for _ in range(5):
-        count = 20
-        started = time.perf_counter()
-        for _ in range(count):
-            a @ b
-        rates.append(2 * ROWS * hidden * D * count / (time.perf_counter() - started) / 1e9)
-    return statistics.median(rates)
+    return sgemm_rate(threads, ROWS, hidden, D, warmups=5, count=20)
 
 
 def timed_eval(exe, arguments):
@@ -64,10 +55,10 @@ def main():
     flops = 2 * args.images * args.samples * (args.latent * args.hidden + args.hidden * D)
     runs = []
     for _ in range(args.repeats):
-        gemm_before = sgemm_rate(args.threads, args.hidden)
+        gemm_before = output_layer_rate(args.threads, args.hidden)
         baseline, _ = timed_eval(args.exe, common)
         total, figures = timed_eval(args.exe, common + ["--iw-samples", str(args.samples)])
-        gemm = (gemm_before + sgemm_rate(args.threads, args.hidden)) / 2
+        gemm = (gemm_before + output_layer_rate(args.threads, args.hidden)) / 2
         seconds = total - baseline
         runs.append({"seconds": seconds, "gemm": gemm, "fraction": flops / seconds / 1e9 / gemm})
     seconds = statistics.median(r["seconds"] for r in runs)

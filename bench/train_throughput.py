@@ -20,6 +20,8 @@ import time
 
 import torch
 
+from sgemm_rate import sgemm_rate
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = "/usr/share/datasets/fashion-mnist"
 D, H, Z, BATCH = 784, 400, 20, 128
@@ -34,20 +36,9 @@ def flops_per_image():
     return 2 * (2 * forward + input_gradients)
 
 
-def sgemm_rate(threads):
+def step_product_rate(threads):
     """GFLOP/s of this machine's BLAS on the step's largest product, through the same LibTorch."""
-    torch.set_num_threads(threads)
-    a, b = torch.randn(BATCH, D), torch.randn(D, H)
-    for _ in range(20):
-        a @ b
-    rates = []
-    for _ in range(5):
-        count = 200
-        started = time.perf_counter()
-        for _ in range(count):
-            a @ b
-        rates.append(2 * BATCH * D * H * count / (time.perf_counter() - started) / 1e9)
-    return statistics.median(rates)
+    return sgemm_rate(threads, BATCH, D, H, warmups=20, count=200)
 
 
 def run_ours(exe, epochs, threads, seed):
@@ -83,7 +74,7 @@ def main():
         reference.append(run_reference(args.epochs, args.threads, repeat))
     ours_rate = statistics.median(r["images_per_s"] for r in ours)
     reference_rate = statistics.median(r["images_per_s"] for r in reference)
-    gemm = sgemm_rate(args.threads)
+    gemm = step_product_rate(args.threads)
     flops = flops_per_image()
     print(json.dumps({
         "benchmark": "train_throughput",
