@@ -80,4 +80,17 @@ void expectCleanFailure(const QString& fileName, const std::function<void()>& pa
     }
 }
 
+void readImagesOrLabels(const std::uint8_t* data, std::size_t size, const QString& fileName,
+                        const std::function<void(const QString&)>& readImages,
+                        const std::function<void(const QString&)>& readLabels)
+{
+    if (size < 1)
+        return;
+    const std::uint8_t mode = data[0];
+    const Bytes contents = mode & 1 ? gzipped(data + 1, size - 1) : Bytes(data + 1, data + size);
+    const QString path = scratchPath(fileName);
+    writeScratchFile(path, contents);
+    expectCleanFailure(path, [&] { (mode & 2 ? readLabels : readImages)(path); });
+}
+
 } // namespace vae::fuzz

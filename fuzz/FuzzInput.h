@@ -25,4 +25,11 @@ Bytes gzipped(const std::uint8_t* data, std::size_t size);
 // file's name aborts, so both count as findings.
 void expectCleanFailure(const QString& fileName, const std::function<void()>& parse);
 
+// One input to a reader of image or label files (IDX, .npy). The first byte chooses: bit 0 gzips
+// the rest here (so mutations reach the parser through the decompressor), bit 1 reads labels
+// instead of images; raw inputs that are gzip streams themselves exercise the decompressor's checks.
+void readImagesOrLabels(const std::uint8_t* data, std::size_t size, const QString& fileName,
+                        const std::function<void(const QString&)>& readImages,
+                        const std::function<void(const QString&)>& readLabels);
+
 } // namespace vae::fuzz
