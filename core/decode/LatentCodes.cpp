@@ -66,8 +66,18 @@ std::vector<double> posteriorMeanVariances(const LatentCodes& codes)
 
 int activeUnits(const LatentCodes& codes, double threshold)
 {
-    const std::vector<double> variances = posteriorMeanVariances(codes);
-    return int(std::count_if(variances.begin(), variances.end(), [threshold](double v) { return v > threshold; }));
+    return activeUnits(posteriorMeanVariances(codes), threshold);
+}
+
+int activeUnits(const std::vector<double>& posteriorMeanVariances, double threshold)
+{
+    return int(std::count_if(posteriorMeanVariances.begin(), posteriorMeanVariances.end(),
+                             [threshold](double v) { return v > threshold; }));
+}
+
+bool posteriorCollapsed(int activeUnits, int latentDim)
+{
+    return latentDim > 0 && 2 * activeUnits < latentDim;
 }
 
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes)

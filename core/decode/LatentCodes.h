@@ -32,7 +32,11 @@ std::vector<double> klPerDimension(const LatentCodes& codes);
 std::vector<double> posteriorMeanVariances(const LatentCodes& codes);
 // How many dimensions the model uses: those whose posterior mean varies with the image by more
 // than `threshold` in variance (Burda et al.'s active units; a collapsed one sits at the prior).
-int activeUnits(const LatentCodes& codes, double threshold = 0.01);
+constexpr double activeUnitThreshold = 0.01;
+int activeUnits(const LatentCodes& codes, double threshold = activeUnitThreshold);
+int activeUnits(const std::vector<double>& posteriorMeanVariances, double threshold = activeUnitThreshold);
+// Posterior collapse: most dimensions carry no information, fewer than half of them active.
+bool posteriorCollapsed(int activeUnits, int latentDim);
 
 // CSV: index,label,mean_0..mean_{d-1},log_variance_0..log_variance_{d-1} (label empty when unknown).
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes);

@@ -7,6 +7,7 @@
 #include "ui/commands/RunState.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentCursorPreview.h"
+#include "ui/latent/LatentDimensionsPanel.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlaneControls.h"
@@ -14,6 +15,7 @@
 #include "ui/latent/LatentPlaneView.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/latent/LatentTraversalPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -79,7 +81,9 @@ ExportActions::ExportActions(const RunState& run, LatentExplorer& explorer, Curv
                                   &ExportActions::exportInterpolationGif);
     prior_ =
         addAction(tr("&Prior Samples as PNG…"), QStringLiteral("exportPriorSheet"), &ExportActions::exportPriorSheet);
-    imageActions_ = {grid_, cursor_, interpolationStrip_, interpolationGif_, prior_};
+    traversals_ = addAction(tr("Latent &Traversals as PNG…"), QStringLiteral("exportTraversals"),
+                            &ExportActions::exportTraversals);
+    imageActions_ = {grid_, cursor_, interpolationStrip_, interpolationGif_, prior_, traversals_};
     curveActions_ = {
         addAction(tr("Training &Steps as CSV…"), QStringLiteral("exportStepsCsv"), &ExportActions::exportStepsCsv),
         addAction(tr("&Epochs as CSV…"), QStringLiteral("exportEpochsCsv"), &ExportActions::exportEpochsCsv),
@@ -127,6 +131,7 @@ void ExportActions::attachContextMenus()
     offer(explorer_.cursorPreview(), {cursor_});
     offer(explorer_.samplesPanel(), {prior_});
     offer(explorer_.interpolationPanel(), {interpolationStrip_, interpolationGif_});
+    offer(explorer_.dimensionsPanel().traversals(), {traversals_});
     offer(*curves_.plot(), curveActions_);
 }
 
@@ -196,6 +201,21 @@ void ExportActions::exportPriorSheet()
                                                explorer_.samplesPanel().seed(), explorer_.space().decodeStyle(),
                                                layout),
                               path);
+                    return QStringList{path};
+                });
+}
+
+void ExportActions::exportTraversals()
+{
+    exportImage(tr("Export the Latent Traversals"), QStringLiteral("traversals.png"), pngFilter(),
+                [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+                    const LatentSpace& space = explorer_.space();
+                    const LatentTraversalPanel& panel = explorer_.dimensionsPanel().traversals();
+                    const auto& encoded = space.encoded();
+                    const std::vector<double> kl = encoded ? encoded->kl : std::vector<double>();
+                    saveImage(
+                        decodeTraversalSheet(model, panel.reference(), kl, panel.steps(), space.decodeStyle(), layout),
+                        path);
                     return QStringList{path};
                 });
 }

@@ -22,7 +22,8 @@ class LatentExplorer;
 class RunState;
 
 // File > Export and the views' right-click menus: the decoded images (the latent grid, the image
-// at the cursor, the interpolation as a strip or an animated GIF, the prior samples), the curves
+// at the cursor, the interpolation as a strip or an animated GIF, the prior samples, the latent
+// traversals), the curves
 // (the history as CSV, the plot as PNG or PDF) and the latent codes of a split (CSV or .npy).
 // Each asks where, and for pictures how large, then writes with core's exporters, as
 // `vae-explorer export` does (rule "One implementation, two front ends"), and says what it wrote or why it could not.
@@ -61,6 +62,7 @@ private:
     void exportInterpolationGif();
     void exportInterpolation(const QString& suggestedName, const QString& filter);
     void exportPriorSheet();
+    void exportTraversals();
     void exportStepsCsv();
     void exportEpochsCsv();
     void exportPlotPng();
@@ -90,6 +92,7 @@ private:
     QAction* interpolationStrip_;
     QAction* interpolationGif_;
     QAction* prior_;
+    QAction* traversals_;
 };
 
 } // namespace vae

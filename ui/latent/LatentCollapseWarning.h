@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace vae {
+
+class LatentSpace;
+
+// A strip above the latent views while the model suffers posterior collapse: most latent
+// dimensions carry no information (fewer than half are active units on the test set), with what
+// to try. Judged afresh from every encoding of the test set of a model that has trained at least
+// one step, so it goes once the model recovers, and it stays hidden for a new model until its
+// first encoding arrives.
+class LatentCollapseWarning : public QFrame {
+    Q_OBJECT
+public:
+    explicit LatentCollapseWarning(LatentSpace& space, QWidget* parent = nullptr);
+
+    // Whether the strip has something to say (it shows when its parent does).
+    bool warns() const { return warns_; }
+    QString message() const;
+
+private:
+    void judge();
+
+    LatentSpace& space_;
+    QLabel* text_;
+    bool warns_ = false;
+};
+
+} // namespace vae
