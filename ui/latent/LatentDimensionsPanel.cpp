@@ -17,7 +17,7 @@
 namespace vae {
 namespace {
 
-constexpr int chartHeight = 170;
+constexpr int chartHeight = 150;
 
 } // namespace
 

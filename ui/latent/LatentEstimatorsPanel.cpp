@@ -56,6 +56,7 @@ LatentEstimatorsPanel::LatentEstimatorsPanel(LatentSpace& space, QWidget* parent
     controls->addWidget(measure_);
     controls->addWidget(cancel_);
     controls->addWidget(progressBar_, 1);
+    controls->addStretch(); // where the progress was, once it is gone
     controls->addWidget(relative_);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(about);

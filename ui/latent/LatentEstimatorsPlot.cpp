@@ -50,7 +50,8 @@ LatentEstimatorsPlot::LatentEstimatorsPlot(QWidget* parent)
     xAxis->setTicker(samples);
     legend->setVisible(true);
     legend->setBrush(QColor(255, 255, 255, 200));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The variances fall with L: the lower left stays clear.
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     setMinimumHeight(160);
     clear();
 }

@@ -40,9 +40,13 @@ LatentKlChart::LatentKlChart(QWidget* parent)
     xAxis->setLabel(tr("latent dimension"));
     xAxis->grid()->setVisible(false);
     yAxis->setLabel(tr("KL (nats)"));
+    // Beside the bars, not over them: the tallest may stand anywhere.
     legend->setVisible(true);
-    legend->setBrush(QColor(255, 255, 255, 200));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    axisRect()->insetLayout()->take(legend);
+    plotLayout()->addElement(0, 1, legend);
+    plotLayout()->setColumnStretchFactor(1, 0.001);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
     setMinimumHeight(120);
     clear();
 }
