@@ -75,9 +75,9 @@ int activeUnits(const std::vector<double>& posteriorMeanVariances, double thresh
                              [threshold](double v) { return v > threshold; }));
 }
 
-bool posteriorCollapsed(int activeUnits, int latentDim)
+bool posteriorCollapsed(int activeUnits, int latentDim, double totalKl)
 {
-    return latentDim > 0 && 2 * activeUnits < latentDim;
+    return latentDim > 0 && (2 * activeUnits < latentDim || totalKl < collapsedTotalKl);
 }
 
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes)

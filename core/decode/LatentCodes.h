@@ -35,8 +35,11 @@ std::vector<double> posteriorMeanVariances(const LatentCodes& codes);
 constexpr double activeUnitThreshold = 0.01;
 int activeUnits(const LatentCodes& codes, double threshold = activeUnitThreshold);
 int activeUnits(const std::vector<double>& posteriorMeanVariances, double threshold = activeUnitThreshold);
-// Posterior collapse: most dimensions carry no information, fewer than half of them active.
-bool posteriorCollapsed(int activeUnits, int latentDim);
+// Posterior collapse: most dimensions carry no information (fewer than half of them active), or
+// all together carry next to none (less than `collapsedTotalKl` nats of KL per image: a posterior
+// mean can vary by more than activeUnitThreshold and still tell the prior little).
+constexpr double collapsedTotalKl = 1.0;
+bool posteriorCollapsed(int activeUnits, int latentDim, double totalKl);
 
 // CSV: index,label,mean_0..mean_{d-1},log_variance_0..log_variance_{d-1} (label empty when unknown).
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes);

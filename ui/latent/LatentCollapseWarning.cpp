@@ -5,7 +5,10 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QStyle>
+
+#include <numeric>
 
 namespace vae {
 
@@ -43,13 +46,16 @@ void LatentCollapseWarning::judge()
     const auto& encoded = space_.encoded();
     const SnapshotPtr& snapshot = space_.snapshot();
     // An untrained model has learnt nothing to lose yet.
+    const double totalKl = encoded ? std::accumulate(encoded->kl.begin(), encoded->kl.end(), 0.0) : 0.0;
     warns_ = snapshot && encoded && encoded->step > 0 && encoded->codes.latentDim == snapshot->latentDim() &&
-        posteriorCollapsed(encoded->activeUnits, encoded->codes.latentDim);
+        posteriorCollapsed(encoded->activeUnits, encoded->codes.latentDim, totalKl);
     if (warns_) {
-        const QString what = tr("Posterior collapse: %1 of %2 latent dimensions carry information (their posterior "
-                                "mean varies over the test set); the rest sit at the prior.")
-                                 .arg(encoded->activeUnits)
-                                 .arg(encoded->codes.latentDim);
+        const QString what =
+            tr("Posterior collapse: %1 of %2 latent dimensions are active (their posterior mean varies over the test "
+               "set), and together they carry %3 nats of KL per image: the posterior barely leaves the prior.")
+                .arg(encoded->activeUnits)
+                .arg(encoded->codes.latentDim)
+                .arg(QLocale().toString(totalKl, 'f', 2));
         const QString tryThis = snapshot->config().objective == TrainingObjective::Prior
             ? tr("The prior-samples objective trains no encoder: choose the ELBO to use the latent space.")
             : tr("Try a KL warm-up, a lower β, or a smaller decoder (fewer or narrower hidden layers).");

@@ -171,7 +171,7 @@ TEST(LatentCollapseWarning, WarnsOfACollapsedModelOnlyAfterItsFirstEncodingAndUn
     ASSERT_LT(2 * active, 4) << "the heavy KL weight should have collapsed the posterior";
     EXPECT_TRUE(fixture.warning.warns());
     EXPECT_FALSE(fixture.warning.isHidden());
-    EXPECT_TRUE(fixture.warning.message().contains(QStringLiteral("%1 of 4 latent dimensions").arg(active)))
+    EXPECT_TRUE(fixture.warning.message().contains(QStringLiteral("%1 of 4 latent dimensions are active").arg(active)))
         << fixture.warning.message().toStdString();
     EXPECT_TRUE(fixture.warning.message().contains(QStringLiteral("warm-up")));
 
