@@ -10,9 +10,8 @@ class LatentSpace;
 
 // A strip above the latent views while the model suffers posterior collapse (posteriorCollapsed:
 // fewer than half the dimensions active on the test set, or less than a nat of KL in all), with
-// what to try. Judged afresh from every encoding of the test set of a model that has trained at least
-// one step, so it goes once the model recovers, and it stays hidden for a new model until its
-// first encoding arrives.
+// what to try. Judged afresh from every encoding of the test set once the model has trained an
+// epoch, so it goes once the model recovers, and it stays hidden for a new model until then.
 class LatentCollapseWarning : public QFrame {
     Q_OBJECT
 public:

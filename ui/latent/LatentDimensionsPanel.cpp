@@ -17,7 +17,7 @@
 namespace vae {
 namespace {
 
-constexpr int chartHeight = 150;
+constexpr int chartHeight = 120;
 
 } // namespace
 

@@ -40,14 +40,19 @@ LatentKlChart::LatentKlChart(QWidget* parent)
     xAxis->setLabel(tr("latent dimension"));
     xAxis->grid()->setVisible(false);
     yAxis->setLabel(tr("KL (nats)"));
-    // Beside the bars, not over them: the tallest may stand anywhere.
+    yAxis->ticker()->setTickCount(3); // the chart is short: a few round figures
+    // Beside the bars, not over them (the tallest may stand anywhere), at the top of its column.
     legend->setVisible(true);
-    axisRect()->insetLayout()->take(legend);
-    plotLayout()->addElement(0, 1, legend);
-    plotLayout()->setColumnStretchFactor(1, 0.001);
     legend->setBorderPen(Qt::NoPen);
     legend->setBrush(Qt::NoBrush);
-    setMinimumHeight(120);
+    axisRect()->insetLayout()->take(legend);
+    auto* side = new QCPLayoutGrid;
+    plotLayout()->addElement(0, 1, side);
+    plotLayout()->setColumnStretchFactor(1, 0.001);
+    side->addElement(0, 0, legend);
+    side->addElement(1, 0, new QCPTextElement(this)); // empty, but unlike an empty grid it stretches
+    side->setRowStretchFactor(0, 0.001);
+    setMinimumHeight(100);
     clear();
 }
 

@@ -108,8 +108,15 @@ void LatentTraversalPanel::decode()
         return;
     const auto& encoded = space_.encoded();
     const std::vector<double> kl = encoded ? encoded->kl : std::vector<double>();
+    const std::vector<float> centre = reference();
+    // A sheet of another shape or centre on its way would show what was asked before; a sheet of
+    // an older snapshot is merely a moment old.
+    if (centre != requestedReference_ || steps_->value() != requestedSteps_)
+        decoder_->invalidate();
+    requestedReference_ = centre;
+    requestedSteps_ = steps_->value();
     decoder_->run(
-        [snapshot, kl, reference = reference(), steps = steps_->value(), style = space_.decodeStyle()] {
+        [snapshot, kl, reference = centre, steps = steps_->value(), style = space_.decodeStyle()] {
             Traversals traversals;
             traversals.sheet = decodeTraversalSheet(*snapshot, reference, kl, steps, style, sheetLayout);
             for (int dimension : dimensionsByKl(kl, snapshot->latentDim()))

@@ -48,6 +48,8 @@ private:
     PixelImageLabel* sheet_;
     SheetRowLabels* rowLabels_;
     LatestJobRunner* decoder_;
+    std::vector<float> requestedReference_;
+    int requestedSteps_ = 0;
 };
 
 } // namespace vae
