@@ -7,12 +7,14 @@
 #include "ui/commands/Autosave.h"
 #include "ui/commands/ExportActions.h"
 #include "ui/curves/CurvesView.h"
+#include "ui/latent/LatentDimensionsPanel.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlaneControls.h"
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/latent/LatentTraversalPanel.h"
 #include "ui/window/MainWindow.h"
 
 #include <QAction>
@@ -172,6 +174,32 @@ TEST_F(WindowExports, ThePriorSheetShowsThePanelsDraws)
                                          decodedDirectly(*snapshot, z)),
                   1)
             << index;
+    }
+}
+
+TEST_F(WindowExports, TheTraversalsAreTheTabsRowsAboutItsCentre)
+{
+    LatentSpace& space = explorer.space();
+    ASSERT_TRUE(waitUntil([&] { return space.encoded() != nullptr; }));
+    PlaneChoice choice = space.planeChoice();
+    choice.reference = PlaneReference::SelectedImage;
+    space.choosePlane(choice);
+    space.select(2);
+    explorer.dimensionsPanel().traversals().setSteps(5);
+    const QImage sheet(exportTo("exportTraversals", QStringLiteral("traversals.png")));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    const int cellSide = cellScale * side;
+    ASSERT_EQ(sheet.size(), QSize(5 * cellSide + 6 * border, 3 * cellSide + 4 * border));
+    const float* mean = space.encoded()->codes.mean(2);
+    const std::vector<float> centre(mean, mean + 3);
+    const std::vector<int> rows = space.dimensionsByKl();
+    for (int row = 0; row < 3; ++row) {
+        EXPECT_LE(largestPixelDifference(cell(sheet, row, 2, cellScale, border), decodedDirectly(*snapshot, centre)), 1)
+            << row;
+        std::vector<float> first = centre;
+        first[std::size_t(rows[std::size_t(row)])] -= 3.0f;
+        EXPECT_LE(largestPixelDifference(cell(sheet, row, 0, cellScale, border), decodedDirectly(*snapshot, first)), 1)
+            << row;
     }
 }
 
