@@ -3,6 +3,7 @@
 #include "ui/latent/LatentCursorPreview.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPosteriorPanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSelectionPanel.h"
 #include "ui/latent/LatentSpace.h"
@@ -29,6 +30,7 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     , plane_(new LatentPlanePanel(*space_, this))
     , samples_(new LatentSamplesPanel(*space_, this))
     , interpolation_(new LatentInterpolationPanel(*space_, this))
+    , posterior_(new LatentPosteriorPanel(*space_, this))
     , preview_(new LatentCursorPreview(*space_, this))
     , selection_(new LatentSelectionPanel(*space_, this))
 {
@@ -36,6 +38,7 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     tabs_->addTab(plane_, tr("Latent plane"));
     tabs_->addTab(samples_, tr("Samples"));
     tabs_->addTab(interpolation_, tr("Interpolation"));
+    tabs_->addTab(posterior_, tr("Posterior"));
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);

@@ -11,13 +11,14 @@ namespace vae {
 class LatentCursorPreview;
 class LatentInterpolationPanel;
 class LatentPlanePanel;
+class LatentPosteriorPanel;
 class LatentSamplesPanel;
 class LatentSelectionPanel;
 class LatentSpace;
 
-// The central area: the latent plane, samples from the prior and interpolations as tabs, with
-// the image at the cursor and the selected test image beside them. Fed the session's model and
-// snapshots; each view decodes on a worker of its own.
+// The central area: the latent plane, samples from the prior, interpolations and the selected
+// image's true posterior as tabs, with the image at the cursor and the selected test image beside
+// them. Fed the session's model and snapshots; each view decodes on a worker of its own.
 class LatentExplorer : public QWidget {
     Q_OBJECT
 public:
@@ -31,6 +32,7 @@ public:
     LatentPlanePanel& planePanel() const { return *plane_; }
     LatentSamplesPanel& samplesPanel() const { return *samples_; }
     LatentInterpolationPanel& interpolationPanel() const { return *interpolation_; }
+    LatentPosteriorPanel& posteriorPanel() const { return *posterior_; }
     LatentCursorPreview& cursorPreview() const { return *preview_; }
     QTabWidget& tabs() const { return *tabs_; }
 
@@ -49,6 +51,7 @@ private:
     LatentPlanePanel* plane_;
     LatentSamplesPanel* samples_;
     LatentInterpolationPanel* interpolation_;
+    LatentPosteriorPanel* posterior_;
     LatentCursorPreview* preview_;
     LatentSelectionPanel* selection_;
 };

@@ -31,8 +31,7 @@ double expectedReconstruction(VaeNetworkImpl& network, const torch::Tensor& targ
                 .reshape({n * n, 2});
         const torch::Tensor weights = torch::exp(-0.5 * eps.square().sum(-1));
         const torch::Tensor z = (mean + standardDeviation * eps).to(torch::kFloat);
-        const double current =
-            ((weights * logLikelihoodsAt(network, target, z)).sum() / weights.sum()).item<double>();
+        const double current = ((weights * logLikelihoodsAt(network, target, z)).sum() / weights.sum()).item<double>();
         if (std::abs(current - previous) < tolerance)
             return current;
         previous = current;
