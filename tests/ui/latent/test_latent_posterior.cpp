@@ -1,5 +1,6 @@
 #include "tests/support/trained_model_fixture.h"
 
+#include "core/engine/EngineRuntime.h"
 #include "core/engine/ImagePosterior.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentPosteriorPanel.h"
@@ -24,6 +25,7 @@ struct PosteriorFixture {
         : model(trainedModel(latentDim))
         , panel(space)
     {
+        setComputeThreads(1); // as the panel's job runner computes, to the same rounding
         panel.resize(800, 600);
         panel.show();
         space.startModel(testing::shapesDataset());
