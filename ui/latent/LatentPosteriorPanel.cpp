@@ -35,8 +35,9 @@ LatentPosteriorPanel::LatentPosteriorPanel(LatentSpace& space, QWidget* parent)
     , pages_(new QStackedWidget(this))
     , message_(new QLabel(this))
     , heading_(new QLabel(this))
-    , latentPlot_(new PosteriorDensityPlot(QStringLiteral("z₁"), QStringLiteral("z₂"), this))
-    , standardisedPlot_(new PosteriorDensityPlot(QStringLiteral("ε₁"), QStringLiteral("ε₂"), this))
+    , latentPlot_(new PosteriorDensityPlot(QStringLiteral("z₁"), QStringLiteral("z₂"), tr("q(z|x)"),
+                                           tr("prior mean (0, 0)"), this))
+    , standardisedPlot_(new PosteriorDensityPlot(QStringLiteral("ε₁"), QStringLiteral("ε₂"), tr("N(0, I)"), {}, this))
     , figures_(new QLabel(this))
     , status_(new QLabel(this))
     , runner_(new LatestJobRunner(tr("computing the posterior"), this, LatestJobRunner::Priority::Background))
@@ -46,40 +47,33 @@ LatentPosteriorPanel::LatentPosteriorPanel(LatentSpace& space, QWidget* parent)
     message_->setMargin(24);
     pages_->addWidget(message_);
 
-    const QString ellipse = PosteriorDensityPlot::ellipseColour().name();
     auto* content = new QWidget(this);
     auto* grid = new QGridLayout(content);
     grid->setContentsMargins(0, 0, 0, 0);
     heading_->setWordWrap(true);
     grid->addWidget(heading_, 0, 0, 1, 2);
-    auto* latentCaption = captionLabel(
-        tr("<b>p(z|x)</b> over z &nbsp; <span style='color:%1'>━</span> q(z|x) at 1σ, <span style='color:%1'>╍</span> "
-           "2σ &nbsp; <b>%2</b> the prior's mean")
-            .arg(ellipse, PosteriorDensityPlot::markSymbol()),
-        content);
+    auto* latentCaption = captionLabel(tr("<b>p(z|x)</b> over z, beside the encoder's q(z|x)"), content);
     latentCaption->setToolTip(tr("The true posterior p(x|z) p(z) / p(x), darker where it is denser, and the "
                                  "encoder's Gaussian q(z|x) that stands for it"));
     auto* standardisedCaption =
-        captionLabel(tr("<b>p(ε|x)</b> over ε = (z − μ) / σ &nbsp; <span style='color:%1'>━</span> q = N(0, I) at 1σ, "
-                        "<span style='color:%1'>╍</span> 2σ")
-                         .arg(ellipse),
-                     content);
+        captionLabel(tr("<b>p(ε|x)</b> over ε = (z − μ(x)) / σ(x), beside q = N(0, I)"), content);
     standardisedCaption->setToolTip(tr("The same posterior as the reparameterisation z = μ(x) + σ(x) ε sees it: "
                                        "were the encoder exact, it would be N(0, I), the circles"));
     grid->addWidget(latentCaption, 1, 0);
     grid->addWidget(standardisedCaption, 1, 1);
     grid->addWidget(latentPlot_, 2, 0);
     grid->addWidget(standardisedPlot_, 2, 1);
-    grid->setRowStretch(2, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    figures_->setWordWrap(true); // the explanations wrap, so the tab fits beside the docks on a small screen
     grid->addWidget(figures_, 3, 0, 1, 2);
     QPalette faint = status_->palette();
     faint.setColor(QPalette::WindowText, faint.color(QPalette::Disabled, QPalette::WindowText));
     status_->setPalette(faint);
     status_->setWordWrap(true);
     grid->addWidget(status_, 4, 0, 1, 2);
+    grid->setRowStretch(5, 1);
     pages_->addWidget(content);
 
     auto* layout = new QVBoxLayout(this);
@@ -142,7 +136,7 @@ bool LatentPosteriorPanel::showAvailability()
     message_->setText(reason);
     pages_->setCurrentWidget(reason.isEmpty() ? pages_->widget(1) : message_);
     heading_->setText(
-        tr("<b>Test image #%L1</b>: its true posterior beside the encoder's q(z|x)").arg(space_.selected()));
+        tr("<b>Test image #%L1</b>: its true posterior, and both sides of log p(x) ≥ ELBO").arg(space_.selected()));
     return reason.isEmpty();
 }
 
@@ -170,7 +164,8 @@ void LatentPosteriorPanel::compute()
     const std::shared_ptr<const Dataset> dataset = space_.dataset();
     const int index = space_.selected();
     sinceCompute_.start();
-    status_->setText(tr("Computing the posterior of test image #%L1 at step %L2…").arg(index).arg(snapshot->step()));
+    if (!shown_) // later computations follow the snapshots: the figures shown stay until the next
+        status_->setText(tr("Computing the posterior of test image #%L1…").arg(index));
     runner_->run([snapshot, dataset, index] { return imagePosterior(*snapshot, dataset->test, index); },
                  [this, index, step = snapshot->step()](const ImagePosterior& posterior) {
                      showPosterior(posterior, index, step);

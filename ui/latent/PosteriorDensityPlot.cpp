@@ -1,5 +1,7 @@
 #include "ui/latent/PosteriorDensityPlot.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 
@@ -8,10 +10,13 @@ namespace {
 
 // Fixed margins around the axis rect, so the view's unit length is known before any layout.
 const QMargins axisMargins(44, 6, 8, 34);
+const QColor ellipseColour(0xe6, 0x55, 0x0d);
 constexpr double bulkNats = 4.5;    // a Gaussian's 3-sigma contour lies 4.5 nats below its peak
 constexpr double viewMargin = 0.08; // of the fitted rect's size, around it
 constexpr double markReach = 2.0;   // the mark is brought into view if that at most doubles it
 constexpr int ellipsePoints = 120;
+constexpr double arrowInset = 0.04;  // of the view's size, between the arrow's tip and the edge
+constexpr double arrowLength = 0.14; // of the view's smaller side
 
 // The smallest rect holding the cells within bulkNats of the peak.
 QRectF bulkOf(const LatentGridDensity& density)
@@ -52,17 +57,16 @@ QCPColorGradient whiteToBlue()
 
 } // namespace
 
-QColor PosteriorDensityPlot::ellipseColour()
-{
-    return {0xe6, 0x55, 0x0d};
-}
-
-PosteriorDensityPlot::PosteriorDensityPlot(const QString& xTitle, const QString& yTitle, QWidget* parent)
+PosteriorDensityPlot::PosteriorDensityPlot(const QString& xTitle, const QString& yTitle, const QString& gaussianName,
+                                           const QString& markName, QWidget* parent)
     : QCustomPlot(parent)
     , heat_(new QCPColorMap(xAxis, yAxis))
     , mark_(addGraph())
+    , markArrow_(new QCPItemLine(this))
+    , markLabel_(new QCPItemText(this))
 {
     setMinimumSize(160, 160);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setAutoMargins(QCP::msNone);
     axisRect()->setMargins(axisMargins);
@@ -83,12 +87,35 @@ PosteriorDensityPlot::PosteriorDensityPlot(const QString& xTitle, const QString&
 
     for (std::size_t sigmas = 0; sigmas < ellipses_.size(); ++sigmas) {
         ellipses_[sigmas] = new QCPCurve(xAxis, yAxis);
-        QPen pen(ellipseColour(), sigmas == 0 ? 2.0 : 1.5);
+        QPen pen(ellipseColour, sigmas == 0 ? 2.0 : 1.5);
         pen.setStyle(sigmas == 0 ? Qt::SolidLine : Qt::DashLine);
         ellipses_[sigmas]->setPen(pen);
     }
+    ellipses_[0]->setName(tr("%1 at 1σ").arg(gaussianName));
+    ellipses_[1]->setName(tr("at 2σ"));
+    mark_->setName(markName);
+    legend->clearItems(); // the heat map's shades need no key
+    ellipses_[0]->addToLegend();
+    ellipses_[1]->addToLegend();
+    if (!markName.isEmpty())
+        mark_->addToLegend();
+    legend->setFont(small);
+    legend->setBrush(QColor(255, 255, 255, 210));
+    legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
+    legend->setIconSize(22, 10);
+    legend->setRowSpacing(0);
+    legend->setMargins(QMargins(5, 3, 5, 3));
     mark_->setLineStyle(QCPGraph::lsNone);
     mark_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssPlus, QPen(Qt::black, 2), Qt::black, 13));
+    markArrow_->setPen(QPen(Qt::black, 1.5));
+    markArrow_->setHead(QCPLineEnding::esSpikeArrow);
+    markLabel_->setFont(small);
+    markLabel_->setPadding(QMargins(3, 1, 3, 1));
+    markLabel_->setBrush(QColor(255, 255, 255, 200));
+    markArrow_->setVisible(false);
+    markLabel_->setVisible(false);
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &PosteriorDensityPlot::pointAtMark);
+    connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &PosteriorDensityPlot::pointAtMark);
 }
 
 void PosteriorDensityPlot::showDensity(const LatentGridDensity& density, const SigmaEllipses& ellipses,
@@ -118,6 +145,7 @@ void PosteriorDensityPlot::showDensity(const LatentGridDensity& density, const S
     const QPointF reach(2.2 * ellipses.standardDeviation[0], 2.2 * ellipses.standardDeviation[1]);
     fitted = fitted.united(QRectF(ellipses.centre - reach, ellipses.centre + reach));
     mark_->data()->clear();
+    markPoint_ = mark;
     if (mark) {
         mark_->addData(mark->x(), mark->y());
         const QRectF withMark = fitted.united(QRectF(*mark, QSizeF(0, 0)));
@@ -127,8 +155,10 @@ void PosteriorDensityPlot::showDensity(const LatentGridDensity& density, const S
     fitted_ = fitted.adjusted(-viewMargin * fitted.width(), -viewMargin * fitted.height(), viewMargin * fitted.width(),
                               viewMargin * fitted.height());
     hasDensity_ = true;
+    legend->setVisible(true);
     if (!userMoved_)
         fitView();
+    pointAtMark();
     replot(rpQueuedReplot);
 }
 
@@ -138,9 +168,17 @@ void PosteriorDensityPlot::clearDensity()
     for (QCPCurve* ellipse : ellipses_)
         ellipse->data()->clear();
     mark_->data()->clear();
+    markPoint_.reset();
+    pointAtMark();
     hasDensity_ = false;
+    legend->setVisible(false);
     userMoved_ = false;
     replot(rpQueuedReplot);
+}
+
+int PosteriorDensityPlot::heightForWidth(int width) const
+{
+    return width - axisMargins.left() - axisMargins.right() + axisMargins.top() + axisMargins.bottom();
 }
 
 // One latent unit as many pixels along both axes, the fitted rect in the middle.
@@ -154,6 +192,39 @@ void PosteriorDensityPlot::fitView()
     const double unitsPerPixel = std::max(fitted_.width() / pixels.width(), fitted_.height() / pixels.height());
     xAxis->setRange(fitted_.center().x(), unitsPerPixel * pixels.width(), Qt::AlignCenter);
     yAxis->setRange(fitted_.center().y(), unitsPerPixel * pixels.height(), Qt::AlignCenter);
+}
+
+// An arrow from the view's centre towards the mark, its tip just inside the edge it crosses. One
+// unit is as long on both axes, so the direction in plot coordinates is the one on screen.
+void PosteriorDensityPlot::pointAtMark()
+{
+    const QCPRange x = xAxis->range();
+    const QCPRange y = yAxis->range();
+    const bool outside = markPoint_ && !(x.contains(markPoint_->x()) && y.contains(markPoint_->y()));
+    markArrow_->setVisible(outside);
+    markLabel_->setVisible(outside);
+    const QPointF centre(x.center(), y.center());
+    const QPointF towards = markPoint_ ? *markPoint_ - centre : QPointF();
+    // The legend in the top corner away from the arrow.
+    axisRect()->insetLayout()->setInsetAlignment(
+        0, Qt::AlignTop | (outside && towards.x() > 0 ? Qt::AlignLeft : Qt::AlignRight));
+    if (!outside)
+        return;
+    const double halfWidth = 0.5 * x.size() * (1 - 2 * arrowInset);
+    const double halfHeight = 0.5 * y.size() * (1 - 2 * arrowInset);
+    const double reach = std::min(halfWidth / std::max(std::abs(towards.x()), 1e-300),
+                                  halfHeight / std::max(std::abs(towards.y()), 1e-300));
+    const QPointF tip = centre + reach * towards;
+    const double length = std::hypot(towards.x(), towards.y());
+    const QPointF tail = tip - arrowLength * std::min(x.size(), y.size()) / length * towards;
+    markArrow_->end->setCoords(tip);
+    markArrow_->start->setCoords(tail);
+    markLabel_->position->setCoords(tail);
+    // The mark's coordinates beyond the tail, short enough to stay clear of the legend.
+    markLabel_->setText(
+        QStringLiteral("(%1, %2)")
+            .arg(QLocale().toString(markPoint_->x(), 'g', 3), QLocale().toString(markPoint_->y(), 'g', 3)));
+    markLabel_->setPositionAlignment(Qt::AlignHCenter | (towards.y() > 0 ? Qt::AlignTop : Qt::AlignBottom));
 }
 
 void PosteriorDensityPlot::resizeEvent(QResizeEvent* event)
