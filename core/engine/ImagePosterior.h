@@ -23,7 +23,8 @@ struct ImagePosterior {
     LatentGridDensity standardised;
 
     double logLikelihood() const { return quadrature.logLikelihood; }
-    // The expectation of what the test evaluation estimates with L draws of z: the same targets.
+    // The expectation of what the test evaluation estimates with L draws of z, against the same
+    // targets (for a run that trains the ELBO; one that trains the prior objective reports that).
     double elbo() const { return reconstruction - kl; }
     double posteriorKl() const { return logLikelihood() - elbo(); } // KL(q(z|x) || p(z|x)) >= 0
 };
