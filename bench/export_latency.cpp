@@ -1,0 +1,110 @@
+// Measures how the window answers while it exports the largest thing it exports, the latent codes
+// of the training split (60,000 images of Fashion-MNIST), and prints one JSON line:
+//  - how late a 5 ms QTimer fires on the GUI thread from the click until the export is written
+//    (goal: p99 under 16 ms), p50, p99 and the worst;
+//  - export_ms: from the click to the window saying it exported (median of the repeats).
+// Usage: export_latency [--dataset D] [--repeats R] [--format npy|csv]. Runs offscreen unless a
+// platform is set; uses a throwaway settings folder.
+
+#include "bench/EventLoopTiming.h"
+#include "core/session/TrainingSession.h"
+#include "ui/commands/Autosave.h"
+#include "ui/commands/ExportActions.h"
+#include "ui/latent/LatentExplorer.h"
+#include "ui/latent/LatentSpace.h"
+#include "ui/window/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+int main(int argc, char* argv[])
+{
+    using namespace vae;
+    using namespace vae::bench;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir folder;
+    qputenv("XDG_CONFIG_HOME", folder.path().toLocal8Bit());
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
+    QApplication::setApplicationName(QStringLiteral("export_latency"));
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
+                      QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});
+    parser.addOption(
+        {QStringLiteral("repeats"), QStringLiteral("Exports measured."), QStringLiteral("R"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("npy or csv."), QStringLiteral("F"),
+                      QStringLiteral("npy")});
+    parser.addHelpOption();
+    parser.process(app);
+    const QString datasetSpec = parser.value(QStringLiteral("dataset"));
+    const int repeats = std::max(1, parser.value(QStringLiteral("repeats")).toInt());
+    const QString target = folder.filePath(QStringLiteral("codes-train.") + parser.value(QStringLiteral("format")));
+
+    MainWindow window;
+    window.autosave().setPath(folder.filePath(QStringLiteral("autosave.vae")));
+    std::shared_ptr<const Dataset> dataset;
+    QObject::connect(&window.session(), &TrainingSession::modelReady,
+                     [&](const RunInfo& run) { dataset = run.dataset; });
+    window.show();
+    window.openDataset(datasetSpec);
+    if (!waitFor([&] { return dataset && window.explorer().space().snapshot(); }, 120'000)) {
+        QTextStream(stderr) << "export_latency: " << datasetSpec << " did not load\n";
+        return 1;
+    }
+    ExportActions& exports = window.exports();
+    exports.setFileChooser([&](const QString&, const QString&, const QString&) { return target; });
+    int finished = 0;
+    QString failure;
+    QObject::connect(&exports, &ExportActions::exported, [&] { ++finished; });
+    QObject::connect(&exports, &ExportActions::failed, [&](const QString& message) {
+        failure = message;
+        ++finished;
+    });
+    QAction* exportTrainCodes = window.findChild<QAction*>(QStringLiteral("exportTrainCodes"));
+    waitFor([] { return false; }, 1000); // the views' first decoding is done
+
+    LatencyProbe probe;
+    std::vector<double> exportMilliseconds;
+    for (int i = 0; i < repeats && failure.isEmpty(); ++i) {
+        const int before = finished;
+        QElapsedTimer clock;
+        probe.start();
+        // Clicked from the event loop, as a user's click arrives.
+        QTimer::singleShot(20, exportTrainCodes, [&] {
+            clock.start();
+            exportTrainCodes->trigger();
+        });
+        waitFor([&] { return finished > before; }, 600'000);
+        exportMilliseconds.push_back(double(clock.nsecsElapsed()) * 1e-6);
+        waitFor([] { return false; }, 50); // the loop after the export, as the user goes on
+        probe.stop();
+    }
+    if (!failure.isEmpty()) {
+        QTextStream(stderr) << "export_latency: " << failure << '\n';
+        return 1;
+    }
+
+    auto rounded = [](double value, int decimals) { return QString::number(value, 'f', decimals).toDouble(); };
+    const QJsonObject result{
+        {QStringLiteral("bench"), QStringLiteral("export_latency")},
+        {QStringLiteral("dataset"), dataset->name},
+        {QStringLiteral("export"), QStringLiteral("latent codes of the training split as ") +
+                                       parser.value(QStringLiteral("format"))},
+        {QStringLiteral("images"), dataset->train.count()},
+        {QStringLiteral("repeats"), repeats},
+        {QStringLiteral("export_ms"), rounded(median(exportMilliseconds), 0)},
+        {QStringLiteral("latency_p50_ms"), rounded(quantile(probe.latenesses, 0.5), 2)},
+        {QStringLiteral("latency_p99_ms"), rounded(quantile(probe.latenesses, 0.99), 2)},
+        {QStringLiteral("latency_max_ms"), rounded(quantile(probe.latenesses, 1.0), 2)},
+        {QStringLiteral("latency_samples"), int(probe.latenesses.size())},
+    };
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}
