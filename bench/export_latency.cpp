@@ -39,8 +39,8 @@ int main(int argc, char* argv[])
                       QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});
     parser.addOption(
         {QStringLiteral("repeats"), QStringLiteral("Exports measured."), QStringLiteral("R"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("npy or csv."), QStringLiteral("F"),
-                      QStringLiteral("npy")});
+    parser.addOption(
+        {QStringLiteral("format"), QStringLiteral("npy or csv."), QStringLiteral("F"), QStringLiteral("npy")});
     parser.addHelpOption();
     parser.process(app);
     const QString datasetSpec = parser.value(QStringLiteral("dataset"));
@@ -95,8 +95,8 @@ int main(int argc, char* argv[])
     const QJsonObject result{
         {QStringLiteral("bench"), QStringLiteral("export_latency")},
         {QStringLiteral("dataset"), dataset->name},
-        {QStringLiteral("export"), QStringLiteral("latent codes of the training split as ") +
-                                       parser.value(QStringLiteral("format"))},
+        {QStringLiteral("export"),
+         QStringLiteral("latent codes of the training split as ") + parser.value(QStringLiteral("format"))},
         {QStringLiteral("images"), dataset->train.count()},
         {QStringLiteral("repeats"), repeats},
         {QStringLiteral("export_ms"), rounded(median(exportMilliseconds), 0)},
