@@ -106,12 +106,14 @@ protected:
 TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 {
     explorer.planePanel().controls().setGrid({5, 2.0, GridSpacing::Quantile});
+    // The plane as it was when the export was asked for: the explorer may settle on another while it runs.
+    const LatentPlane plane = explorer.space().plane();
     const QString path = exportTo("exportGrid", QStringLiteral("grid.png"));
     ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
     const QImage grid(path);
     const int cellSide = cellScale * side;
     EXPECT_EQ(grid.size(), QSize(5 * cellSide + 6 * border, 5 * cellSide + 6 * border));
-    const std::vector<float> points = gridPoints(explorer.space().plane(), 5, 2.0, GridSpacing::Quantile);
+    const std::vector<float> points = gridPoints(plane, 5, 2.0, GridSpacing::Quantile);
     const int dim = snapshot->latentDim();
     for (int row = 0; row < 5; ++row)
         for (int column = 0; column < 5; ++column) {
@@ -129,12 +131,11 @@ TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 TEST_F(WindowExports, TheCursorImageIsTheDecodedCursorLatent)
 {
     explorer.space().setCursor(QPointF(0.75, -1.5));
+    const std::vector<float> latent = explorer.space().cursorLatent();
     const QString path = exportTo("exportCursorImage", QStringLiteral("cursor.png"));
     const QImage image(path);
     ASSERT_EQ(image.size(), QSize(cellScale * side, cellScale * side));
-    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0),
-                                     decodedDirectly(*snapshot, explorer.space().cursorLatent())),
-              1);
+    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0), decodedDirectly(*snapshot, latent)), 1);
 }
 
 TEST_F(WindowExports, TheInterpolationIsAStripAndAGifOfKFrames)
