@@ -11,6 +11,7 @@ namespace {
 // Long enough that a picture is written before the bar would show, short enough that a user who
 // clicked sees at once that a long export is on its way.
 constexpr int appearAfterMilliseconds = 300;
+constexpr int statusBarItemHeight = 18;
 
 } // namespace
 
@@ -31,6 +32,10 @@ ExportProgress::ExportProgress(QWidget* parent)
     layout->addWidget(label_);
     layout->addWidget(bar_);
     layout->addWidget(cancel_);
+    // The status bar takes its height from its tallest widget, shown or not: no taller than the
+    // training's progress bars beside it (TrainingStatusBar), or the window outgrows an 800-pixel screen.
+    cancel_->setAutoRaise(true);
+    setMaximumHeight(statusBarItemHeight);
     appear_.setSingleShot(true);
     appear_.setInterval(appearAfterMilliseconds);
     connect(&appear_, &QTimer::timeout, this, &QWidget::show);
