@@ -5,8 +5,9 @@
 //  - export_ms: from the click to the window saying it exported (median of the repeats);
 //  - the same two for saving the run's model (784-400-20, Adam) as a .vae file: save_ms, and the
 //    lateness while it saves;
-//  - the lateness with nothing to do for as long as an export took (idle_latency_*): what the
-//    machine's other load alone costs.
+//  - references for this noisy machine, each as long as an export took: the lateness with nothing
+//    to do (idle_latency_*), and while one thread of this process only spins (spin_latency_*):
+//    what any busy background thread costs the GUI thread beside the machine's other load.
 // With --training, the model trains all along, as when a user exports in the middle of a run.
 // Usage: export_latency [--dataset D] [--repeats R] [--format npy|csv] [--training]. Runs
 // offscreen unless a platform is set; uses a throwaway settings folder.
@@ -28,6 +29,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
+
+#include <atomic>
+#include <thread>
 
 int main(int argc, char* argv[])
 {
@@ -114,6 +118,16 @@ int main(int argc, char* argv[])
     idleProbe.start();
     waitFor([] { return false; }, int(median(exportMilliseconds)));
     idleProbe.stop();
+    LatencyProbe spinProbe;
+    std::atomic<bool> spinning{true};
+    std::thread spinner([&] {
+        while (spinning.load(std::memory_order_relaxed)) { }
+    });
+    spinProbe.start();
+    waitFor([] { return false; }, int(median(exportMilliseconds)));
+    spinProbe.stop();
+    spinning = false;
+    spinner.join();
     LatencyProbe saveProbe;
     std::vector<double> saveMilliseconds;
     int saves = 0;
@@ -145,6 +159,8 @@ int main(int argc, char* argv[])
         {QStringLiteral("latency_samples"), int(probe.latenesses.size())},
         {QStringLiteral("idle_latency_p99_ms"), rounded(quantile(idleProbe.latenesses, 0.99), 2)},
         {QStringLiteral("idle_latency_max_ms"), rounded(quantile(idleProbe.latenesses, 1.0), 2)},
+        {QStringLiteral("spin_latency_p99_ms"), rounded(quantile(spinProbe.latenesses, 0.99), 2)},
+        {QStringLiteral("spin_latency_max_ms"), rounded(quantile(spinProbe.latenesses, 1.0), 2)},
         {QStringLiteral("save_ms"), rounded(median(saveMilliseconds), 0)},
         {QStringLiteral("save_latency_p99_ms"), rounded(quantile(saveProbe.latenesses, 0.99), 2)},
         {QStringLiteral("save_latency_max_ms"), rounded(quantile(saveProbe.latenesses, 1.0), 2)},
