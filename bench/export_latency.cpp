@@ -10,12 +10,11 @@
 //    what any busy background thread costs the GUI thread beside the machine's other load.
 // With --training, the model trains all along, as when a user exports in the middle of a run.
 // Usage: export_latency [--dataset D] [--repeats R] [--format npy|csv] [--training]. Runs
-// offscreen unless a platform is set; uses a throwaway settings folder.
+// offscreen unless a platform is set; uses a throwaway settings and data folder.
 
 #include "bench/EventLoopTiming.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/AppSettings.h"
-#include "ui/commands/Autosave.h"
 #include "ui/commands/ExportActions.h"
 #include "ui/commands/SessionFiles.h"
 #include "ui/latent/LatentExplorer.h"
@@ -41,6 +40,7 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QTemporaryDir folder;
     qputenv("XDG_CONFIG_HOME", folder.path().toLocal8Bit());
+    qputenv("XDG_DATA_HOME", folder.path().toLocal8Bit());
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
@@ -66,7 +66,6 @@ int main(int argc, char* argv[])
     const bool training = parser.isSet(QStringLiteral("training"));
 
     MainWindow window;
-    window.autosave().setPath(folder.filePath(QStringLiteral("autosave.vae")));
     std::shared_ptr<const Dataset> dataset;
     QObject::connect(&window.session(), &TrainingSession::modelReady,
                      [&](const RunInfo& run) { dataset = run.dataset; });

@@ -8,7 +8,7 @@
 //  - pause_ms: from Pause to the session reporting the run paused (goal: median under 500);
 //  - close_ms: closing and destroying the window while it trains (goal: under 1,000).
 // Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
-// is set; uses a throwaway settings folder.
+// is set; uses a throwaway settings and data folder.
 
 #include "bench/EventLoopTiming.h"
 #include "core/data/DatasetLoader.h"
@@ -153,6 +153,7 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QTemporaryDir settingsFolder;
     qputenv("XDG_CONFIG_HOME", settingsFolder.path().toLocal8Bit());
+    qputenv("XDG_DATA_HOME", settingsFolder.path().toLocal8Bit()); // its autosaves
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
