@@ -15,7 +15,7 @@ constexpr int encodeBatch = 1000;
 
 } // namespace
 
-LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images)
+LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images, const EncodeProgress& progress)
 {
     LatentCodes codes;
     codes.count = images.count();
@@ -29,6 +29,8 @@ LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images)
         model.encode(images.image(first), batch, means, logVariances);
         codes.means.insert(codes.means.end(), means.begin(), means.end());
         codes.logVariances.insert(codes.logVariances.end(), logVariances.begin(), logVariances.end());
+        if (progress)
+            progress(first + batch, codes.count);
     }
     return codes;
 }

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace vae {
@@ -21,8 +22,11 @@ struct LatentCodes {
     const float* mean(int index) const { return means.data() + std::size_t(index) * std::size_t(latentDim); }
 };
 
+// Told after each batch how many of the images are encoded; it may throw to stop there (a cancel).
+using EncodeProgress = std::function<void(int encoded, int total)>;
+
 // Encodes the images in batches; callable from any thread.
-LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images);
+LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images, const EncodeProgress& progress = {});
 
 // Mean over the images of each dimension's analytic KL(q || N(0, 1)), in nats: the informative
 // dimensions carry KL, the collapsed ones next to none.

@@ -6,6 +6,7 @@
 #include "ui/latent/LatentEstimatorsPanel.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPosteriorPanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSelectionPanel.h"
 #include "ui/latent/LatentSpace.h"
@@ -32,6 +33,7 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     , plane_(new LatentPlanePanel(*space_, this))
     , samples_(new LatentSamplesPanel(*space_, this))
     , interpolation_(new LatentInterpolationPanel(*space_, this))
+    , posterior_(new LatentPosteriorPanel(*space_, this))
     , dimensions_(new LatentDimensionsPanel(*space_, this))
     , estimators_(new LatentEstimatorsPanel(*space_, this))
     , collapseWarning_(new LatentCollapseWarning(*space_, this))
@@ -42,6 +44,7 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     tabs_->addTab(plane_, tr("Latent plane"));
     tabs_->addTab(samples_, tr("Samples"));
     tabs_->addTab(interpolation_, tr("Interpolation"));
+    tabs_->addTab(posterior_, tr("Posterior"));
     tabs_->addTab(dimensions_, tr("Dimensions"));
     tabs_->addTab(estimators_, tr("Estimators"));
 

@@ -14,14 +14,16 @@ class LatentDimensionsPanel;
 class LatentEstimatorsPanel;
 class LatentInterpolationPanel;
 class LatentPlanePanel;
+class LatentPosteriorPanel;
 class LatentSamplesPanel;
 class LatentSelectionPanel;
 class LatentSpace;
 
-// The central area: the latent plane, samples from the prior, interpolations, the dimensions in use
-// and the gradient estimators as tabs, with the image at the cursor and the selected test image
-// beside them, and a warning above them while the posterior has collapsed. Fed the session's model and
-// snapshots; each view decodes on a worker of its own.
+// The central area: the latent plane, samples from the prior, interpolations, the selected
+// image's true posterior, the dimensions in use and the gradient estimators as tabs, with the
+// image at the cursor and the selected test image beside them, and a warning above them while the
+// posterior has collapsed. Fed the session's model and snapshots; each view decodes on a worker of
+// its own.
 class LatentExplorer : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +37,7 @@ public:
     LatentPlanePanel& planePanel() const { return *plane_; }
     LatentSamplesPanel& samplesPanel() const { return *samples_; }
     LatentInterpolationPanel& interpolationPanel() const { return *interpolation_; }
+    LatentPosteriorPanel& posteriorPanel() const { return *posterior_; }
     LatentDimensionsPanel& dimensionsPanel() const { return *dimensions_; }
     LatentEstimatorsPanel& estimatorsPanel() const { return *estimators_; }
     const LatentCollapseWarning& collapseWarning() const { return *collapseWarning_; }
@@ -56,6 +59,7 @@ private:
     LatentPlanePanel* plane_;
     LatentSamplesPanel* samples_;
     LatentInterpolationPanel* interpolation_;
+    LatentPosteriorPanel* posterior_;
     LatentDimensionsPanel* dimensions_;
     LatentEstimatorsPanel* estimators_;
     LatentCollapseWarning* collapseWarning_;
