@@ -68,9 +68,9 @@ void LatentDimensionsPanel::showEncoding()
 {
     const auto& encoded = space_.encoded();
     const bool current = encoded && encoded->codes.latentDim == space_.latentDim();
-    if (current && encoded.get() == shownEncoding_)
+    if (current && encoded == shown_)
         return;
-    shownEncoding_ = current ? encoded.get() : nullptr;
+    shown_ = current ? encoded : nullptr;
     if (!current) {
         chart_->clear();
         summary_->setText(space_.snapshot() ? tr("Encoding the test set…") : tr("No model yet"));

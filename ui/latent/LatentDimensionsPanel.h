@@ -2,11 +2,14 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QLabel;
 
 namespace vae {
 
+struct EncodedTestSet;
 class LatentKlChart;
 class LatentSpace;
 class LatentTraversalPanel;
@@ -35,7 +38,7 @@ private:
     QCheckBox* sorted_;
     LatentKlChart* chart_;
     LatentTraversalPanel* traversals_;
-    const void* shownEncoding_ = nullptr; // the chart redraws only for a new one
+    std::shared_ptr<const EncodedTestSet> shown_; // the chart redraws only for a new encoding
 };
 
 } // namespace vae
