@@ -31,6 +31,11 @@ std::map<std::string, torch::Tensor> namedTensorsIn(const QString& path)
     try {
         contents = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
     } catch (const std::exception& error) {
+        // LibTorch 1.13 reads an OrderedDict as None, then fails to fill it.
+        if (QString::fromUtf8(error.what()).contains(QLatin1String("Expected GenericDict but got None")))
+            throw fileError(path,
+                            QStringLiteral("holds an OrderedDict, which LibTorch cannot read: save "
+                                           "dict(model.state_dict()) instead"));
         throw fileError(path,
                         QStringLiteral("not a file of tensors that torch.save writes: %1").arg(firstLineOf(error)));
     }
@@ -70,6 +75,14 @@ void Trainer::importWeights(const QString& path)
 {
     const std::map<std::string, torch::Tensor> given = namedTensorsIn(path);
     auto parameters = impl_->network->named_parameters();
+    for (const auto& [name, tensor] : given)
+        if (!parameters.contains(name))
+            throw fileError(path,
+                            QStringLiteral("%1 is not a weight of this architecture%2")
+                                .arg(QString::fromStdString(name),
+                                     name.rfind("module.", 0) == 0
+                                         ? QStringLiteral(" (a DistributedDataParallel state_dict: save its .module's)")
+                                         : QString()));
     for (const auto& parameter : parameters) {
         const QString name = QString::fromStdString(parameter.key());
         const auto found = given.find(parameter.key());
@@ -80,14 +93,6 @@ void Trainer::importWeights(const QString& path)
         if (const std::optional<QString> problem = mismatch(name, found->second, parameter.value()))
             throw fileError(path, *problem);
     }
-    for (const auto& [name, tensor] : given)
-        if (!parameters.contains(name))
-            throw fileError(path,
-                            QStringLiteral("%1 is not a weight of this architecture%2")
-                                .arg(QString::fromStdString(name),
-                                     name.rfind("module.", 0) == 0
-                                         ? QStringLiteral(" (a DistributedDataParallel state_dict: save its .module's)")
-                                         : QString()));
     // All checked before anything changes, so a refused file leaves the model as it was.
     torch::NoGradGuard noGrad;
     for (auto& parameter : parameters)
