@@ -182,7 +182,8 @@ def main():
         raise SystemExit(f"{args.dataset}: training images are {height}x{width}, "
                          f"test images {test_height}x{test_width}")
     if not world <= args.batch <= len(train):
-        raise SystemExit(f"--batch {args.batch}: at least one image per process, at most the {len(train)} training images")
+        raise SystemExit(f"--batch {args.batch}: at least one image per process, at most the {len(train)} "
+                         "training images")
     train_targets = binarised(train, args.seed) if args.binarize == "static" else None
 
     torch.manual_seed(args.seed)  # the same initial weights in every process
