@@ -5,7 +5,8 @@
 One process (on the GPU if there is one):
     tools/train_pytorch.py --dataset DIR --out weights.pt [--arch mlp|conv] [--latent 2] ...
 Several, as DistributedDataParallel (nccl on GPUs, gloo on CPUs), on one machine or many:
-    torchrun --nproc_per_node N [--nnodes M --rdzv-endpoint HOST:PORT] tools/train_pytorch.py ...
+    torchrun --nproc_per_node N [--nnodes M --rdzv_backend c10d --rdzv_endpoint HOST:PORT --rdzv_id RUN] \
+        tools/train_pytorch.py ...
 (Debian 12's torchrun, PyTorch 1.13 under Python 3.11, misreads its own default --redirects and --tee
 and stops with "'NoneType' object has no attribute 'get'"; `torchrun --redirects 9:0 --tee 9:0 ...`,
 a setting for a process that does not exist, avoids it.)
