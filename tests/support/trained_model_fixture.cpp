@@ -2,6 +2,7 @@
 
 #include "core/engine/Trainer.h"
 #include "core/files/ImageConversion.h"
+#include "tests/support/colour_fixture.h"
 #include "tests/support/shapes_fixture.h"
 
 #include <QTemporaryDir>
@@ -9,27 +10,50 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <utility>
 
 namespace vae::testing {
 
-const TrainedModel& trainedModel(int latentDim)
+namespace {
+
+QTemporaryDir& modelFolder()
 {
     static QTemporaryDir folder;
-    static std::map<int, TrainedModel> models;
-    auto found = models.find(latentDim);
-    if (found != models.end())
-        return found->second;
+    return folder;
+}
+
+TrainedModel trainModel(int latentDim, std::shared_ptr<const Dataset> dataset, const QString& fileName)
+{
     TrainingConfig config;
     config.latentDim = latentDim;
     config.hiddenLayers = {64};
     config.batchSize = 100;
     config.threads = 1;
-    Trainer trainer(config, shapesDataset());
+    Trainer trainer(config, std::move(dataset));
     for (int step = 0; step < 60; ++step)
         trainer.trainStep();
-    TrainedModel model{trainer.snapshot(), folder.filePath(QStringLiteral("shapes-%1d.vae").arg(latentDim))};
+    TrainedModel model{trainer.snapshot(), modelFolder().filePath(fileName)};
     trainer.saveCheckpoint(model.checkpointPath);
-    return models.emplace(latentDim, model).first->second;
+    return model;
+}
+
+} // namespace
+
+const TrainedModel& trainedModel(int latentDim)
+{
+    static std::map<int, TrainedModel> models;
+    auto found = models.find(latentDim);
+    if (found != models.end())
+        return found->second;
+    return models
+        .emplace(latentDim, trainModel(latentDim, shapesDataset(), QStringLiteral("shapes-%1d.vae").arg(latentDim)))
+        .first->second;
+}
+
+const TrainedModel& trainedColourModel()
+{
+    static const TrainedModel model = trainModel(3, colourDataset(), QStringLiteral("colour-3d.vae"));
+    return model;
 }
 
 QImage decodedDirectly(const ModelSnapshot& model, const std::vector<float>& latent)
