@@ -1,7 +1,6 @@
 #include "tests/support/trained_model_fixture.h"
 
 #include "core/engine/Trainer.h"
-#include "core/files/ImageConversion.h"
 #include "tests/support/colour_fixture.h"
 #include "tests/support/shapes_fixture.h"
 
@@ -58,8 +57,18 @@ const TrainedModel& trainedColourModel()
 
 QImage decodedDirectly(const ModelSnapshot& model, const std::vector<float>& latent)
 {
+    // Built pixel by pixel from the channel planes, not by the program's own conversion, so a view
+    // that mixed up or merged the channels could not agree with it by sharing the mistake.
     const std::vector<std::uint8_t> pixels = model.decode(latent.data(), 1);
-    return imageFromBytes(pixels.data(), model.channels(), model.height(), model.width());
+    const std::size_t plane = std::size_t(model.height()) * std::size_t(model.width());
+    const auto channel = [&](int c, int x, int y) {
+        return int(pixels[std::size_t(std::min(c, model.channels() - 1)) * plane + std::size_t(y * model.width() + x)]);
+    };
+    QImage image(model.width(), model.height(), QImage::Format_RGB32);
+    for (int y = 0; y < model.height(); ++y)
+        for (int x = 0; x < model.width(); ++x)
+            image.setPixel(x, y, qRgb(channel(0, x, y), channel(1, x, y), channel(2, x, y)));
+    return image;
 }
 
 int largestPixelDifference(const QImage& a, const QImage& b)
