@@ -1,0 +1,56 @@
+#pragma once
+
+#include <vector>
+
+namespace vae {
+
+// Chooses the compute thread count of a run whose threads setting is "auto" (0), from the speed of
+// its own steps. On a quiet machine one thread per core is fastest; beside one other busy program
+// a team of as many threads as cores is slower than a single thread, because at every parallel
+// region the team waits for the thread whose core the other program holds (on 2 cores: 6,000
+// images/s against 22,000). OpenMP's wait policy cannot fix that (it is read when libgomp loads,
+// and waiting passively still waits), so the tuner measures instead: every so often it tries a
+// neighbouring count for a few steps and keeps whichever ran faster. The intervals are counted in
+// training time, the durations the steps report, so the tuner needs no clock of its own.
+class ComputeThreadTuner {
+public:
+    struct Schedule {
+        int settleSteps = 2;          // steps ignored after a change: the team wakes up, caches refill
+        int sampleSteps = 8;          // steps whose median time measures one count
+        double firstInterval = 1.0;   // seconds of training between probes after a change of count
+        double longestInterval = 8.0; // the interval doubles after each probe that changes nothing
+        double requiredGain = 0.05;   // a probed count must be this much faster to be kept
+    };
+
+    // `cores`: the most threads worth trying (one per core); the tuner starts there.
+    explicit ComputeThreadTuner(int cores);
+    ComputeThreadTuner(int cores, Schedule schedule);
+
+    // The count the next training step should use: the one kept, or the one being probed.
+    int threads() const { return current_; }
+    // The count kept so far, for work that is not a training step (the test evaluation).
+    int keptThreads() const { return kept_; }
+
+    // The step just taken with threads() took `seconds` for `images` images.
+    void recordStep(double seconds, int images);
+
+private:
+    int neighbourToProbe();
+    void switchTo(int threads);
+    void finishProbe();
+
+    int cores_;
+    Schedule schedule_;
+    int kept_;
+    int current_;
+    int stepsToSettle_ = 0;
+    std::vector<double> recentSecondsPerImage_; // the last sampleSteps steps at `current_`
+    double keptSecondsPerImage_ = 0;            // the kept count's median just before the probe
+    bool probing_ = false;
+    bool probedOnce_ = false;
+    bool probeDownFirst_ = true;
+    double interval_;
+    double sinceProbe_ = 0;
+};
+
+} // namespace vae
