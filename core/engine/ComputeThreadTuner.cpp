@@ -1,6 +1,7 @@
 #include "core/engine/ComputeThreadTuner.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace vae {
 namespace {
@@ -14,13 +15,14 @@ double median(std::vector<double> values)
 
 } // namespace
 
-ComputeThreadTuner::ComputeThreadTuner(int cores)
-    : ComputeThreadTuner(cores, Schedule{})
+ComputeThreadTuner::ComputeThreadTuner(int cores, IdleCores idleCores)
+    : ComputeThreadTuner(cores, std::move(idleCores), Schedule{})
 {
 }
 
-ComputeThreadTuner::ComputeThreadTuner(int cores, Schedule schedule)
+ComputeThreadTuner::ComputeThreadTuner(int cores, IdleCores idleCores, Schedule schedule)
     : cores_(std::max(1, cores))
+    , idleCores_(std::move(idleCores))
     , schedule_(schedule)
     , kept_(cores_)
     , current_(cores_)
@@ -42,29 +44,56 @@ void ComputeThreadTuner::recordStep(double seconds, int images)
     recentSecondsPerImage_.push_back(seconds / images);
     if (int(recentSecondsPerImage_.size()) > schedule_.sampleSteps)
         recentSecondsPerImage_.erase(recentSecondsPerImage_.begin());
-    if (int(recentSecondsPerImage_.size()) < schedule_.sampleSteps)
-        return;
-    if (probing_) {
-        finishProbe();
-        return;
-    }
+    if (probing_)
+        judgeProbe();
+    else if (int(recentSecondsPerImage_.size()) == schedule_.sampleSteps)
+        considerProbing();
+}
+
+void ComputeThreadTuner::considerProbing()
+{
     // The first probe comes as soon as the starting count is measured: a run started beside a
     // busy program should not wait an interval at a fraction of its speed.
     if (probedOnce_ && sinceProbe_ < interval_)
         return;
+    const int down = current_ - 1;
+    const int up = current_ + 1;
+    const int candidate = down >= 1 && (probeDownNext_ || up > cores_) ? down : up;
+    probeDownNext_ = !probeDownNext_;
+    if (candidate > current_ && idleCores_) {
+        const double idle = idleCores_();
+        if (idle >= 0 && idle < schedule_.idleCoresToGrow) {
+            sinceProbe_ = 0;
+            return;
+        }
+    }
     keptSecondsPerImage_ = median(recentSecondsPerImage_);
     probing_ = true;
     probedOnce_ = true;
-    switchTo(neighbourToProbe());
+    switchTo(candidate);
 }
 
-int ComputeThreadTuner::neighbourToProbe()
+void ComputeThreadTuner::judgeProbe()
 {
-    const int down = current_ - 1;
-    const int up = current_ + 1;
-    const bool tryDown = down >= 1 && (probeDownFirst_ || up > cores_);
-    probeDownFirst_ = !probeDownFirst_;
-    return tryDown ? down : up;
+    // The probe wins when its median beats the threshold, i.e. when more than half of its samples
+    // do: it is decided as soon as enough samples fall on one side, which ends a losing probe
+    // early.
+    const double threshold = keptSecondsPerImage_ * (1.0 - schedule_.requiredGain);
+    const int faster = int(std::count_if(recentSecondsPerImage_.begin(), recentSecondsPerImage_.end(),
+                                         [threshold](double sample) { return sample < threshold; }));
+    const int slower = int(recentSecondsPerImage_.size()) - faster;
+    const int needed = schedule_.sampleSteps / 2 + 1;
+    if (faster < needed && slower <= schedule_.sampleSteps - needed)
+        return;
+    probing_ = false;
+    sinceProbe_ = 0;
+    if (faster >= needed) {
+        kept_ = current_;
+        interval_ = schedule_.firstInterval;
+        return;
+    }
+    interval_ = std::min(2.0 * interval_, schedule_.longestInterval);
+    switchTo(kept_);
 }
 
 void ComputeThreadTuner::switchTo(int threads)
@@ -72,19 +101,6 @@ void ComputeThreadTuner::switchTo(int threads)
     current_ = threads;
     recentSecondsPerImage_.clear();
     stepsToSettle_ = schedule_.settleSteps;
-}
-
-void ComputeThreadTuner::finishProbe()
-{
-    probing_ = false;
-    sinceProbe_ = 0;
-    if (median(recentSecondsPerImage_) < keptSecondsPerImage_ * (1.0 - schedule_.requiredGain)) {
-        kept_ = current_;
-        interval_ = schedule_.firstInterval;
-        return;
-    }
-    interval_ = std::min(2.0 * interval_, schedule_.longestInterval);
-    switchTo(kept_);
 }
 
 } // namespace vae

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <vector>
 
 namespace vae {
@@ -10,21 +11,26 @@ namespace vae {
 // region the team waits for the thread whose core the other program holds (on 2 cores: 6,000
 // images/s against 22,000). OpenMP's wait policy cannot fix that (it is read when libgomp loads,
 // and waiting passively still waits), so the tuner measures instead: every so often it tries a
-// neighbouring count for a few steps and keeps whichever ran faster. The intervals are counted in
-// training time, the durations the steps report, so the tuner needs no clock of its own.
+// neighbouring count for a few steps and keeps whichever ran faster. More threads are tried only
+// when the machine has had a core idle: otherwise the probe would only cost. Intervals are
+// counted in training time, the durations the steps report, so the tuner needs no clock.
 class ComputeThreadTuner {
 public:
     struct Schedule {
-        int settleSteps = 2;          // steps ignored after a change: the team wakes up, caches refill
-        int sampleSteps = 8;          // steps whose median time measures one count
+        int settleSteps = 1;          // steps ignored after a change: the team wakes up, caches refill
+        int sampleSteps = 8;          // steps whose median time per image measures one count
         double firstInterval = 1.0;   // seconds of training between probes after a change of count
         double longestInterval = 8.0; // the interval doubles after each probe that changes nothing
         double requiredGain = 0.05;   // a probed count must be this much faster to be kept
+        double idleCoresToGrow = 0.5; // the idle cores the machine needs before more threads are tried
     };
+    // The whole machine's idle cores, on average since the previous call; negative when unknown.
+    using IdleCores = std::function<double()>;
 
-    // `cores`: the most threads worth trying (one per core); the tuner starts there.
-    explicit ComputeThreadTuner(int cores);
-    ComputeThreadTuner(int cores, Schedule schedule);
+    // `cores`: the most threads worth trying (one per core); the tuner starts there. Without
+    // `idleCores`, more threads are tried as often as fewer.
+    explicit ComputeThreadTuner(int cores, IdleCores idleCores = {});
+    ComputeThreadTuner(int cores, IdleCores idleCores, Schedule schedule);
 
     // The count the next training step should use: the one kept, or the one being probed.
     int threads() const { return current_; }
@@ -35,20 +41,21 @@ public:
     void recordStep(double seconds, int images);
 
 private:
-    int neighbourToProbe();
+    void considerProbing();
+    void judgeProbe();
     void switchTo(int threads);
-    void finishProbe();
 
     int cores_;
+    IdleCores idleCores_;
     Schedule schedule_;
     int kept_;
     int current_;
-    int stepsToSettle_ = 0;
+    int stepsToSettle_;
     std::vector<double> recentSecondsPerImage_; // the last sampleSteps steps at `current_`
     double keptSecondsPerImage_ = 0;            // the kept count's median just before the probe
     bool probing_ = false;
     bool probedOnce_ = false;
-    bool probeDownFirst_ = true;
+    bool probeDownNext_ = true;
     double interval_;
     double sinceProbe_ = 0;
 };

@@ -2,6 +2,7 @@
 #include "core/engine/EngineRuntime.h"
 
 #include "core/data/InputError.h"
+#include "core/engine/IdleCores.h"
 #include "core/engine/libtorch/FusedAdam.h"
 #include "core/engine/libtorch/Objective.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
@@ -25,6 +26,12 @@ std::shared_ptr<const Dataset> checkedDataset(const TrainingConfig& config, std:
             config.validateFor(dataset->channels(), dataset->height(), dataset->width()))
         throw SettingError(*problem);
     return dataset;
+}
+
+ComputeThreadTuner autoThreadTuner(const TrainingConfig& config)
+{
+    auto meter = std::make_shared<IdleCoreMeter>();
+    return ComputeThreadTuner(config.effectiveThreads(), [meter] { return meter->idleCoresSinceLastCall(); });
 }
 
 } // namespace
@@ -60,7 +67,7 @@ TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const 
     optimizer = makeOptimizer(config, network->parameters());
     gradientStep = makeGradientStep(config, network);
     if (config.threads == 0)
-        threadTuner.emplace(config.effectiveThreads());
+        threadTuner = autoThreadTuner(config);
 }
 
 int TrainerState::stepsPerEpoch() const
@@ -94,7 +101,7 @@ void TrainerState::replaceConfig(const TrainingConfig& changed)
     if (changed.threads != 0)
         threadTuner.reset();
     else if (!threadTuner)
-        threadTuner.emplace(changed.effectiveThreads());
+        threadTuner = autoThreadTuner(changed);
     config = changed;
 }
 

@@ -77,8 +77,8 @@ TEST(ComputeThreadTuner, KeepsOneThreadWhenItsProbeRunsFasterBesideABusyProgram)
     EXPECT_EQ(used.front(), 2);
     EXPECT_EQ(tuner.threads(), 1);
     EXPECT_EQ(tuner.keptThreads(), 1);
-    // Two settling steps and eight measured ones at the start, then one thread throughout.
-    EXPECT_EQ(stepsWith(used, 2), 10);
+    // A settling step and eight measured ones at the start, then one thread throughout.
+    EXPECT_EQ(stepsWith(used, 2), 9);
 }
 
 TEST(ComputeThreadTuner, KeepsEveryCoreOnAQuietMachineAndProbesLessAndLessOften)
@@ -110,10 +110,38 @@ TEST(ComputeThreadTuner, ReturnsToEveryCoreWhenTheOtherProgramStops)
     EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
+TEST(ComputeThreadTuner, TriesMoreThreadsOnlyWhenTheMachineHadACoreIdle)
+{
+    double idleCores = 0;
+    int looks = 0;
+    ComputeThreadTuner tuner(2, [&] {
+        ++looks;
+        return idleCores;
+    });
+    train(tuner, loaded(), 30);
+    ASSERT_EQ(tuner.threads(), 1);
+    // Beside the busy program no core is idle: a probe with two threads could only cost.
+    const std::vector<int> busy = train(tuner, loaded(), 3000);
+    EXPECT_EQ(stepsWith(busy, 2), 0);
+    EXPECT_GT(looks, 10);
+    idleCores = 0.9;
+    train(tuner, quiet(), 200);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+}
+
+TEST(ComputeThreadTuner, TriesMoreThreadsWhenTheIdleCoresAreUnknown)
+{
+    ComputeThreadTuner tuner(2, [] { return -1.0; });
+    train(tuner, loaded(), 30);
+    ASSERT_EQ(tuner.threads(), 1);
+    train(tuner, quiet(), 200);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+}
+
 TEST(ComputeThreadTuner, DuringAProbeTheEvaluationKeepsTheCountKept)
 {
     ComputeThreadTuner tuner(2);
-    train(tuner, quiet(), 10);
+    train(tuner, quiet(), 9);
     ASSERT_EQ(tuner.threads(), 1);
     EXPECT_EQ(tuner.keptThreads(), 2);
 }
@@ -126,20 +154,23 @@ TEST(ComputeThreadTuner, AGainBelowTheRequiredOneChangesNothing)
     EXPECT_EQ(tuner.threads(), 2);
 }
 
-TEST(ComputeThreadTuner, AnOutlierStepDoesNotDecide)
+TEST(ComputeThreadTuner, AFewOutlierStepsDoNotDecide)
 {
     ComputeThreadTuner tuner(2);
-    train(tuner, loaded(), 12);
+    train(tuner, loaded(), 10);
     ASSERT_EQ(tuner.threads(), 1);
     tuner.recordStep(1.0, batch);
-    train(tuner, loaded(), 7);
+    tuner.recordStep(1.0, batch);
+    train(tuner, loaded(), 4);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+    train(tuner, loaded(), 1);
     EXPECT_EQ(tuner.keptThreads(), 1);
 }
 
 TEST(ComputeThreadTuner, ComparesTimePerImageSoASmallLastBatchDoesNotLookFast)
 {
     ComputeThreadTuner tuner(2);
-    train(tuner, quiet(), 10);
+    train(tuner, quiet(), 9);
     ASSERT_EQ(tuner.threads(), 1);
     // An epoch's last batch of 16 images takes less time per step but more per image.
     for (int i = 0; i < 10; ++i)
