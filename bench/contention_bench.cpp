@@ -19,6 +19,7 @@
 // Usage: contention_bench [--quick] [--repeats R] [--seconds S] [--dataset D]. --quick: 3 repeats
 // of 2.5 s (about 2 minutes); the default: 5 repeats of 4 s (about 4 minutes).
 
+#include "bench/BenchSupport.h"
 #include "core/data/DatasetLoader.h"
 #include "core/decode/DecodedImages.h"
 #include "core/engine/Trainer.h"
@@ -41,7 +42,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 #include <csignal>
@@ -55,21 +55,17 @@
 namespace {
 
 using namespace vae;
+using bench::median;
+using bench::milliseconds;
+using bench::pumpEvents;
+using bench::waitFor;
 
 constexpr int warmupSteps = 10;
 constexpr int gridCells = 20;
 
 TrainingConfig referenceConfig(int threads)
 {
-    TrainingConfig config;
-    config.latentDim = 20;
-    config.hiddenLayers = {400};
-    config.activation = Activation::Relu;
-    config.likelihood = Likelihood::Bernoulli;
-    config.optimizer = OptimizerKind::Adam;
-    config.learningRate = 1e-3;
-    config.batchSize = 128;
-    config.epochs = 1000;
+    TrainingConfig config = bench::referenceConfig();
     config.threads = threads;
     return config;
 }
@@ -101,40 +97,6 @@ public:
 private:
     pid_t pid_;
 };
-
-// Sleeps in the event loop between events, as the window's GUI thread does: polling here would
-// take a core from the training it measures.
-bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
-{
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    deadline.start(timeoutMilliseconds);
-    while (!done()) {
-        if (!deadline.isActive())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
-void pumpEvents(int milliseconds)
-{
-    waitFor([] { return false; }, milliseconds);
-}
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-}
-
-double milliseconds(const QElapsedTimer& timer)
-{
-    return double(timer.nsecsElapsed()) * 1e-6;
-}
 
 double loadAverage()
 {

@@ -10,6 +10,7 @@
 // Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
 // is set; uses a throwaway settings folder.
 
+#include "bench/BenchSupport.h"
 #include "core/data/DatasetLoader.h"
 #include "core/engine/Trainer.h"
 #include "core/session/TrainingSession.h"
@@ -20,7 +21,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,22 +39,10 @@
 namespace {
 
 using namespace vae;
+using bench::median;
+using bench::waitFor;
 
 constexpr int warmupSteps = 10;
-
-TrainingConfig referenceConfig()
-{
-    TrainingConfig config;
-    config.latentDim = 20;
-    config.hiddenLayers = {400};
-    config.activation = Activation::Relu;
-    config.likelihood = Likelihood::Bernoulli;
-    config.optimizer = OptimizerKind::Adam;
-    config.learningRate = 1e-3;
-    config.batchSize = 128;
-    config.epochs = 1000;
-    return config;
-}
 
 // Milliseconds since the kernel started this process (field 22 of /proc/self/stat, in clock ticks).
 double millisecondsSinceProcessStart()
@@ -69,29 +57,6 @@ double millisecondsSinceProcessStart()
     timespec now{};
     clock_gettime(CLOCK_BOOTTIME, &now);
     return (double(now.tv_sec) + double(now.tv_nsec) * 1e-9 - startSeconds) * 1000.0;
-}
-
-// Runs the event loop, blocked as the window's would be, until `done` or the timeout.
-bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(10);
-    QTimer::singleShot(timeoutMilliseconds, &loop, &QEventLoop::quit);
-    if (!done())
-        loop.exec();
-    return done();
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
 }
 
 double quantile(std::vector<double> values, double q)
@@ -227,7 +192,7 @@ int main(int argc, char* argv[])
     const int repeats = std::max(1, parser.value(QStringLiteral("repeats")).toInt());
     const int steps = std::max(20, parser.value(QStringLiteral("steps")).toInt());
 
-    const TrainingConfig config = referenceConfig();
+    const TrainingConfig config = bench::referenceConfig();
     storeTrainingConfig(config);
 
     auto window = std::make_unique<MainWindow>();
