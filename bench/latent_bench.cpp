@@ -36,7 +36,6 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <QThread>
-#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
