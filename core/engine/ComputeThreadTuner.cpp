@@ -24,8 +24,8 @@ ComputeThreadTuner::ComputeThreadTuner(int cores, IdleCores idleCores, Schedule 
     : cores_(std::max(1, cores))
     , idleCores_(std::move(idleCores))
     , schedule_(schedule)
-    , kept_(cores_)
-    , current_(cores_)
+    , kept_(1)
+    , current_(1)
     , stepsToSettle_(schedule.settleSteps)
     , interval_(schedule.firstInterval)
 {
@@ -52,25 +52,36 @@ void ComputeThreadTuner::recordStep(double seconds, int images)
 
 void ComputeThreadTuner::considerProbing()
 {
-    // The first probe comes as soon as the starting count is measured: a run started beside a
-    // busy program should not wait an interval at a fraction of its speed.
-    if (probedOnce_ && sinceProbe_ < interval_)
+    // The first probe comes as soon as the starting count is measured, so a quiet machine gets
+    // all its cores within a few dozen steps.
+    if (probedOnce_ && !climbing_ && sinceProbe_ < interval_)
         return;
-    const int down = current_ - 1;
-    const int up = current_ + 1;
-    const int candidate = down >= 1 && (probeDownNext_ || up > cores_) ? down : up;
-    probeDownNext_ = !probeDownNext_;
-    if (candidate > current_ && idleCores_) {
-        const double idle = idleCores_();
-        if (idle >= 0 && idle < schedule_.idleCoresToGrow) {
+    auto inRange = [this](int threads) { return threads >= 1 && threads <= cores_; };
+    if (!inRange(current_ + direction_)) {
+        direction_ = -direction_;
+        // A climb ends at the first or the last count; a periodic probe takes the other side.
+        if (climbing_ || !inRange(current_ + direction_)) {
+            climbing_ = false;
             sinceProbe_ = 0;
             return;
         }
     }
+    if (direction_ > 0 && !machineHasAnIdleCore()) {
+        climbing_ = false;
+        sinceProbe_ = 0;
+        return;
+    }
+    const int candidate = current_ + direction_;
     keptSecondsPerImage_ = median(recentSecondsPerImage_);
     probing_ = true;
     probedOnce_ = true;
     switchTo(candidate);
+}
+
+bool ComputeThreadTuner::machineHasAnIdleCore()
+{
+    const double idle = idleCores_ ? idleCores_() : -1;
+    return idle < 0 || idle >= schedule_.idleCoresToGrow;
 }
 
 void ComputeThreadTuner::judgeProbe()
@@ -87,12 +98,14 @@ void ComputeThreadTuner::judgeProbe()
         return;
     probing_ = false;
     sinceProbe_ = 0;
-    if (faster >= needed) {
+    climbing_ = faster >= needed;
+    if (climbing_) {
         kept_ = current_;
         interval_ = schedule_.firstInterval;
         return;
     }
     interval_ = std::min(2.0 * interval_, schedule_.longestInterval);
+    direction_ = -direction_;
     switchTo(kept_);
 }
 

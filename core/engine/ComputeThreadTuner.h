@@ -10,10 +10,12 @@ namespace vae {
 // a team of as many threads as cores is slower than a single thread, because at every parallel
 // region the team waits for the thread whose core the other program holds (on 2 cores: 6,000
 // images/s against 22,000). OpenMP's wait policy cannot fix that (it is read when libgomp loads,
-// and waiting passively still waits), so the tuner measures instead: every so often it tries a
-// neighbouring count for a few steps and keeps whichever ran faster. More threads are tried only
-// when the machine has had a core idle: otherwise the probe would only cost. Intervals are
-// counted in training time, the durations the steps report, so the tuner needs no clock.
+// and waiting passively still waits), so the tuner measures instead: it tries a neighbouring count
+// for a few steps and keeps whichever ran faster, climbing on while that helps, then tries again
+// every so often. It starts with one thread and tries more only when the machine has had a core
+// idle: beside a busy program a team's steps can take a second each (on a crowded machine), and a
+// probe that cannot win would only cost; one thread too few on a quiet machine costs a few ms.
+// Intervals are counted in training time, the durations the steps report, so it needs no clock.
 class ComputeThreadTuner {
 public:
     struct Schedule {
@@ -27,8 +29,8 @@ public:
     // The whole machine's idle cores, on average since the previous call; negative when unknown.
     using IdleCores = std::function<double()>;
 
-    // `cores`: the most threads worth trying (one per core); the tuner starts there. Without
-    // `idleCores`, more threads are tried as often as fewer.
+    // `cores`: the most threads worth trying (one per core). Without `idleCores`, more threads
+    // are tried as often as fewer.
     explicit ComputeThreadTuner(int cores, IdleCores idleCores = {});
     ComputeThreadTuner(int cores, IdleCores idleCores, Schedule schedule);
 
@@ -42,6 +44,7 @@ public:
 
 private:
     void considerProbing();
+    bool machineHasAnIdleCore();
     void judgeProbe();
     void switchTo(int threads);
 
@@ -55,7 +58,8 @@ private:
     double keptSecondsPerImage_ = 0;            // the kept count's median just before the probe
     bool probing_ = false;
     bool probedOnce_ = false;
-    bool probeDownNext_ = true;
+    bool climbing_ = false; // the last probe won: try the next count the same way at once
+    int direction_ = +1;    // of the next probe: +1 more threads, -1 fewer
     double interval_;
     double sinceProbe_ = 0;
 };

@@ -63,78 +63,82 @@ std::vector<double> probeStarts(const std::vector<int>& used, const Machine& mac
 
 } // namespace
 
-TEST(ComputeThreadTuner, StartsWithOneThreadPerCore)
+// The whole machine's idle cores as the tuner would read them.
+ComputeThreadTuner::IdleCores idleCores(double cores)
 {
-    ComputeThreadTuner tuner(2);
-    EXPECT_EQ(tuner.threads(), 2);
+    return [cores] { return cores; };
+}
+
+TEST(ComputeThreadTuner, StartsWithOneThreadAndTakesEveryCoreOfAQuietMachineWithinAFewSteps)
+{
+    ComputeThreadTuner tuner(2, idleCores(1.0));
+    EXPECT_EQ(tuner.threads(), 1);
+    const std::vector<int> used = train(tuner, quiet(), 100);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+    // A settling step and eight measured ones, then the probe: a settling step and five that win.
+    EXPECT_EQ(stepsWith(used, 1), 9);
+    EXPECT_EQ(std::vector<int>(used.begin() + 9, used.end()), std::vector<int>(91, 2));
+}
+
+TEST(ComputeThreadTuner, BesideABusyProgramNeverTriesMoreThreads)
+{
+    int looks = 0;
+    ComputeThreadTuner tuner(2, [&] {
+        ++looks;
+        return 0.0;
+    });
+    // About 17 s of training: no core is idle, so a probe with two threads could only cost.
+    const std::vector<int> used = train(tuner, loaded(), 3000);
+    EXPECT_EQ(stepsWith(used, 2), 0);
+    EXPECT_GT(looks, 10);
+}
+
+TEST(ComputeThreadTuner, TakesTheSecondCoreWhenTheOtherProgramStops)
+{
+    double idle = 0;
+    ComputeThreadTuner tuner(2, [&] { return idle; });
+    train(tuner, loaded(), 300);
+    ASSERT_EQ(tuner.threads(), 1);
+    idle = 0.9;
+    // Within the second of training after which the tuner looks again.
+    train(tuner, quiet(), 200);
     EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
-TEST(ComputeThreadTuner, KeepsOneThreadWhenItsProbeRunsFasterBesideABusyProgram)
+TEST(ComputeThreadTuner, ReturnsToOneThreadWhenAProgramStartsBesideIt)
 {
-    ComputeThreadTuner tuner(2);
-    const std::vector<int> used = train(tuner, loaded(), 30);
-    EXPECT_EQ(used.front(), 2);
-    EXPECT_EQ(tuner.threads(), 1);
-    EXPECT_EQ(tuner.keptThreads(), 1);
-    // A settling step and eight measured ones at the start, then one thread throughout.
-    EXPECT_EQ(stepsWith(used, 2), 9);
+    ComputeThreadTuner tuner(2, idleCores(0));
+    train(tuner, quiet(), 9);
+    ASSERT_EQ(tuner.threads(), 1); // without an idle core it does not even try
+    ComputeThreadTuner climbed(2, idleCores(1.0));
+    train(climbed, quiet(), 100);
+    ASSERT_EQ(climbed.keptThreads(), 2);
+    // Fewer threads are tried without looking at the machine, a second of training after the change.
+    train(climbed, loaded(), 60);
+    EXPECT_EQ(climbed.keptThreads(), 1);
 }
 
 TEST(ComputeThreadTuner, KeepsEveryCoreOnAQuietMachineAndProbesLessAndLessOften)
 {
-    ComputeThreadTuner tuner(2);
+    ComputeThreadTuner tuner(2, idleCores(1.0));
     const Machine machine = quiet();
     const std::vector<int> used = train(tuner, machine, 12'000); // about 45 s of training
     EXPECT_EQ(tuner.threads(), 2);
-    const std::vector<double> starts = probeStarts(used, machine);
-    ASSERT_GE(starts.size(), 6u);
-    // The first probe as soon as two threads are measured; then each probe that changed nothing
-    // doubles the interval, up to 8 s.
-    EXPECT_LT(starts[0], 0.1);
+    std::vector<double> starts = probeStarts(used, machine);
+    ASSERT_GE(starts.size(), 7u);
+    EXPECT_LT(starts[1], 1.2); // a second after taking the second core
+    // Each probe that changed nothing doubles the interval, up to 8 s.
     const std::vector<double> expectedGaps{2, 4, 8, 8};
     for (std::size_t i = 0; i < expectedGaps.size(); ++i)
-        EXPECT_NEAR(starts[i + 1] - starts[i], expectedGaps[i], 0.1) << "gap " << i;
+        EXPECT_NEAR(starts[i + 2] - starts[i + 1], expectedGaps[i], 0.1) << "gap " << i;
     // The probes cost the quiet machine little: one step in a hundred runs with one thread.
     EXPECT_LT(stepsWith(used, 1), int(used.size()) / 100);
 }
 
-TEST(ComputeThreadTuner, ReturnsToEveryCoreWhenTheOtherProgramStops)
-{
-    ComputeThreadTuner tuner(2);
-    train(tuner, loaded(), 30);
-    ASSERT_EQ(tuner.threads(), 1);
-    // The next probe comes a second of training after the change to one thread.
-    train(tuner, quiet(), 200);
-    EXPECT_EQ(tuner.threads(), 2);
-    EXPECT_EQ(tuner.keptThreads(), 2);
-}
-
-TEST(ComputeThreadTuner, TriesMoreThreadsOnlyWhenTheMachineHadACoreIdle)
-{
-    double idleCores = 0;
-    int looks = 0;
-    ComputeThreadTuner tuner(2, [&] {
-        ++looks;
-        return idleCores;
-    });
-    train(tuner, loaded(), 30);
-    ASSERT_EQ(tuner.threads(), 1);
-    // Beside the busy program no core is idle: a probe with two threads could only cost.
-    const std::vector<int> busy = train(tuner, loaded(), 3000);
-    EXPECT_EQ(stepsWith(busy, 2), 0);
-    EXPECT_GT(looks, 10);
-    idleCores = 0.9;
-    train(tuner, quiet(), 200);
-    EXPECT_EQ(tuner.keptThreads(), 2);
-}
-
 TEST(ComputeThreadTuner, TriesMoreThreadsWhenTheIdleCoresAreUnknown)
 {
-    ComputeThreadTuner tuner(2, [] { return -1.0; });
-    train(tuner, loaded(), 30);
-    ASSERT_EQ(tuner.threads(), 1);
-    train(tuner, quiet(), 200);
+    ComputeThreadTuner tuner(2, idleCores(-1));
+    train(tuner, quiet(), 100);
     EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
@@ -142,47 +146,50 @@ TEST(ComputeThreadTuner, DuringAProbeTheEvaluationKeepsTheCountKept)
 {
     ComputeThreadTuner tuner(2);
     train(tuner, quiet(), 9);
-    ASSERT_EQ(tuner.threads(), 1);
-    EXPECT_EQ(tuner.keptThreads(), 2);
+    ASSERT_EQ(tuner.threads(), 2);
+    EXPECT_EQ(tuner.keptThreads(), 1);
 }
 
 TEST(ComputeThreadTuner, AGainBelowTheRequiredOneChangesNothing)
 {
     ComputeThreadTuner tuner(2);
     train(
-        tuner, [](int threads) { return threads == 1 ? 0.0098 : 0.0100; }, 30);
-    EXPECT_EQ(tuner.threads(), 2);
+        tuner, [](int threads) { return threads == 2 ? 0.0098 : 0.0100; }, 30);
+    EXPECT_EQ(tuner.threads(), 1);
+    EXPECT_EQ(tuner.keptThreads(), 1);
 }
 
 TEST(ComputeThreadTuner, AFewOutlierStepsDoNotDecide)
 {
     ComputeThreadTuner tuner(2);
-    train(tuner, loaded(), 10);
-    ASSERT_EQ(tuner.threads(), 1);
+    train(tuner, quiet(), 10);
+    ASSERT_EQ(tuner.threads(), 2);
     tuner.recordStep(1.0, batch);
     tuner.recordStep(1.0, batch);
-    train(tuner, loaded(), 4);
-    EXPECT_EQ(tuner.keptThreads(), 2);
-    train(tuner, loaded(), 1);
+    train(tuner, quiet(), 4);
     EXPECT_EQ(tuner.keptThreads(), 1);
+    train(tuner, quiet(), 1);
+    EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
 TEST(ComputeThreadTuner, ComparesTimePerImageSoASmallLastBatchDoesNotLookFast)
 {
     ComputeThreadTuner tuner(2);
-    train(tuner, quiet(), 9);
-    ASSERT_EQ(tuner.threads(), 1);
+    train(tuner, loaded(), 9);
+    ASSERT_EQ(tuner.threads(), 2);
     // An epoch's last batch of 16 images takes less time per step but more per image.
     for (int i = 0; i < 10; ++i)
-        tuner.recordStep(quietOneThread / 4, batch / 8);
-    EXPECT_EQ(tuner.keptThreads(), 2);
+        tuner.recordStep(loadedOneThread / 4, batch / 8);
+    EXPECT_EQ(tuner.keptThreads(), 1);
 }
 
-TEST(ComputeThreadTuner, ProbesBothNeighboursOnMoreCores)
+TEST(ComputeThreadTuner, ClimbsToTheBestCountOnMoreCoresAndStaysThere)
 {
     ComputeThreadTuner tuner(8);
     // Fastest with 6 threads: two cores are taken by other programs.
     const Machine machine = [](int threads) { return 0.01 + 0.002 * std::abs(threads - 6); };
+    train(tuner, machine, 100);
+    EXPECT_EQ(tuner.keptThreads(), 6);
     train(tuner, machine, 20'000);
     EXPECT_EQ(tuner.keptThreads(), 6);
 }
@@ -190,6 +197,6 @@ TEST(ComputeThreadTuner, ProbesBothNeighboursOnMoreCores)
 TEST(ComputeThreadTuner, NeverChangesOnOneCore)
 {
     ComputeThreadTuner tuner(1);
-    const std::vector<int> used = train(tuner, loaded(), 100);
+    const std::vector<int> used = train(tuner, quiet(), 100);
     EXPECT_EQ(stepsWith(used, 1), 100);
 }

@@ -133,24 +133,25 @@ TEST(Trainer, SameSeedGivesTheSameCurveAndAnotherSeedDoesNot)
     EXPECT_NE(a[4].elbo, c[4].elbo);
 }
 
-TEST(Trainer, AnExplicitThreadCountIsUsedForEveryStepAndAutoStartsWithOnePerCore)
+TEST(Trainer, AnExplicitThreadCountIsUsedForEveryStepAndAutoStartsWithOneThread)
 {
-    Trainer trainer(smallConfig(), shapesDataset());
-    ASSERT_EQ(trainer.config().threads, 1);
+    TrainingConfig twoThreads = smallConfig();
+    twoThreads.threads = 2;
+    Trainer trainer(twoThreads, shapesDataset());
     for (int i = 0; i < 30; ++i) {
         trainer.trainStep();
-        EXPECT_EQ(computeThreads(), 1) << "step " << i;
+        EXPECT_EQ(computeThreads(), 2) << "step " << i;
     }
     LiveSettings settings = LiveSettings::of(trainer.config());
     settings.threads = 0;
     trainer.applyLiveSettings(settings);
     trainer.trainStep();
-    EXPECT_EQ(computeThreads(), trainer.config().effectiveThreads());
-    settings.threads = 1;
+    EXPECT_EQ(computeThreads(), 1);
+    settings.threads = 2;
     trainer.applyLiveSettings(settings);
     for (int i = 0; i < 30; ++i) {
         trainer.trainStep();
-        EXPECT_EQ(computeThreads(), 1) << "step " << i;
+        EXPECT_EQ(computeThreads(), 2) << "step " << i;
     }
 }
 
