@@ -1,23 +1,24 @@
 // How training shares the machine with one other busy program (issue #11); run it through
 // bench/contention, which builds it first. Trains the reference configuration (Fashion-MNIST,
 // 784-400-20 ReLU MLP, Bernoulli, Adam 1e-3, batch 128) quiet and beside a busy process it starts
-// itself (a child spinning on one core), with the default threads ("auto": one per core, adapted
-// to the load by the Trainer), with one thread and with one thread per core fixed (the old
-// default), headless and in the real window (offscreen), and prints one JSON line:
+// itself (a child spinning on one core), with the default threads ("auto", which the Trainer's
+// ComputeThreadTuner adapts to the load), with one thread and with one thread per core fixed (the
+// old default), headless and in the real window (offscreen), and prints one JSON line:
 //  - *_images_per_s: medians over the repeats, for headless_/window_, quiet_/loaded_ and
 //    auto/one/all_cores; each run trains a fresh model for --seconds after 10 warm-up steps;
 //  - headless_loaded_auto_over_one: auto over one thread beside the busy process (goal: >= 1),
 //    headless_quiet_auto_over_all_cores: auto over the old fixed default on the quiet machine
 //    (goal: about 1), window_loaded_over_quiet: what the window keeps of its quiet speed with the
 //    default threads (goal: >= 0.5); each the median of the ratios within one repeat;
-//  - grid_*_p50_ms: the latent grid's decode-and-paint (20 x 20 cells, as latent_bench times it)
-//    while the window trains with the default threads, beside the busy process (goal: < 15) and
-//    quiet, and with one thread beside the busy process;
+//  - grid_*_p50_ms: the latent grid's decode-and-paint (20 x 20 cells, as latent_bench times it,
+//    the median of all repeats) while the window trains, quiet_/loaded_ and auto/one; the goal is
+//    grid_loaded_auto_p50_ms < 15;
 //  - load_before/load_after: the 1-minute load average, to judge how quiet "quiet" was.
 // Runs interleave: the order of quiet and loaded, and of the thread settings, alternates between
 // repeats, so a drift in the machine's load hits all alike.
 // Usage: contention_bench [--quick] [--repeats R] [--seconds S] [--dataset D]. --quick: 3 repeats
-// of 2.5 s (about 2 minutes); the default: 5 repeats of 4 s (about 4 minutes).
+// of 2.5 s per run (about 3 minutes when the machine is quiet, 5.5 at a load average of 15); the
+// default: 5 repeats of 4 s (about 6 minutes quiet).
 
 #include "bench/BenchSupport.h"
 #include "core/data/DatasetLoader.h"
