@@ -66,8 +66,9 @@ void ComputeThreadTuner::considerProbing()
             return;
         }
     }
-    if (direction_ > 0 && !machineHasAnIdleCore()) {
+    if (direction_ > 0 && !growthWorthTrying()) {
         climbing_ = false;
+        probedOnce_ = true; // the look counts as a probe: the next comes after an interval
         sinceProbe_ = 0;
         return;
     }
@@ -78,10 +79,21 @@ void ComputeThreadTuner::considerProbing()
     switchTo(candidate);
 }
 
-bool ComputeThreadTuner::machineHasAnIdleCore()
+bool ComputeThreadTuner::growthWorthTrying()
 {
     const double idle = idleCores_ ? idleCores_() : -1;
-    return idle < 0 || idle >= schedule_.idleCoresToGrow;
+    if (idle < 0 || idle >= schedule_.idleCoresToGrow) {
+        busyFor_ = 0;
+        return true;
+    }
+    // Beside one busy program a second thread only waits for the taken core; among many, each
+    // thread gets its share of the cores and a team can win after all. So a busy machine defers
+    // the probe rather than forbidding it.
+    busyFor_ += sinceProbe_;
+    if (busyFor_ < schedule_.busyInterval)
+        return false;
+    busyFor_ = 0;
+    return true;
 }
 
 void ComputeThreadTuner::judgeProbe()

@@ -12,9 +12,10 @@ namespace vae {
 // images/s against 22,000). OpenMP's wait policy cannot fix that (it is read when libgomp loads,
 // and waiting passively still waits), so the tuner measures instead: it tries a neighbouring count
 // for a few steps and keeps whichever ran faster, climbing on while that helps, then tries again
-// every so often. It starts with one thread and tries more only when the machine has had a core
-// idle: beside a busy program a team's steps can take a second each (on a crowded machine), and a
-// probe that cannot win would only cost; one thread too few on a quiet machine costs a few ms.
+// every so often. It starts with one thread, and tries more at once only when the machine has had
+// a core idle, otherwise seldom: beside one busy program a team's steps take four times as long
+// (on a crowded machine over a second), so such a probe mostly costs; one thread too few on a
+// quiet machine costs a few ms.
 // Intervals are counted in training time, the durations the steps report, so it needs no clock.
 class ComputeThreadTuner {
 public:
@@ -24,7 +25,8 @@ public:
         double firstInterval = 1.0;   // seconds of training between probes after a change of count
         double longestInterval = 8.0; // the interval doubles after each probe that changes nothing
         double requiredGain = 0.05;   // a probed count must be this much faster to be kept
-        double idleCoresToGrow = 0.5; // the idle cores the machine needs before more threads are tried
+        double idleCoresToGrow = 0.5; // the idle cores the machine needs for more threads to be tried
+        double busyInterval = 16.0;   // how seldom more threads are tried while no core is idle
     };
     // The whole machine's idle cores, on average since the previous call; negative when unknown.
     using IdleCores = std::function<double()>;
@@ -44,7 +46,7 @@ public:
 
 private:
     void considerProbing();
-    bool machineHasAnIdleCore();
+    bool growthWorthTrying();
     void judgeProbe();
     void switchTo(int threads);
 
@@ -62,6 +64,7 @@ private:
     int direction_ = +1;    // of the next probe: +1 more threads, -1 fewer
     double interval_;
     double sinceProbe_ = 0;
+    double busyFor_ = 0; // training seconds over which every look found no core idle
 };
 
 } // namespace vae

@@ -80,17 +80,30 @@ TEST(ComputeThreadTuner, StartsWithOneThreadAndTakesEveryCoreOfAQuietMachineWith
     EXPECT_EQ(std::vector<int>(used.begin() + 9, used.end()), std::vector<int>(91, 2));
 }
 
-TEST(ComputeThreadTuner, BesideABusyProgramNeverTriesMoreThreads)
+TEST(ComputeThreadTuner, BesideABusyProgramTriesMoreThreadsOnlyEvery16Seconds)
 {
     int looks = 0;
     ComputeThreadTuner tuner(2, [&] {
         ++looks;
         return 0.0;
     });
-    // About 17 s of training: no core is idle, so a probe with two threads could only cost.
-    const std::vector<int> used = train(tuner, loaded(), 3000);
-    EXPECT_EQ(stepsWith(used, 2), 0);
-    EXPECT_GT(looks, 10);
+    // About 35 s of training with no core idle: two probes with two threads, each lost after a
+    // settling step and four slower ones.
+    const std::vector<int> used = train(tuner, loaded(), 6000);
+    EXPECT_EQ(stepsWith(used, 2), 10);
+    EXPECT_EQ(tuner.keptThreads(), 1);
+    EXPECT_GT(looks, 20);
+}
+
+TEST(ComputeThreadTuner, AmongManyBusyProgramsStillFindsThatATeamGetsMore)
+{
+    ComputeThreadTuner tuner(2, idleCores(0));
+    // Each thread gets its share of a crowded machine: two threads get twice the share.
+    const Machine crowded = [](int threads) { return threads == 1 ? 0.020 : 0.012; };
+    train(tuner, crowded, 500); // 10 s
+    EXPECT_EQ(tuner.keptThreads(), 1);
+    train(tuner, crowded, 500);
+    EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
 TEST(ComputeThreadTuner, TakesTheSecondCoreWhenTheOtherProgramStops)
