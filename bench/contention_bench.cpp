@@ -18,8 +18,8 @@
 // Runs interleave: the order of quiet and loaded, and of the thread settings, alternates between
 // repeats, so a drift in the machine's load hits all alike.
 // Usage: contention_bench [--quick] [--repeats R] [--seconds S] [--dataset D]. --quick: 3 repeats
-// of 2.5 s per run (about 3 minutes when the machine is quiet, 5.5 at a load average of 15); the
-// default: 5 repeats of 4 s (about 6 minutes quiet).
+// of 2.5 s per run (about 3 minutes when the machine is quiet, estimated; 4.5 to 7.5 measured at
+// load averages of 10 to 17); the default: 5 repeats of 4 s (about 6 minutes quiet).
 
 #include "bench/BenchSupport.h"
 #include "core/data/DatasetLoader.h"
