@@ -1,5 +1,6 @@
 #include "tests/support/trained_model_fixture.h"
 
+#include "core/engine/MarginalLikelihood.h"
 #include "core/engine/Trainer.h"
 #include "core/session/BackgroundEstimate.h"
 #include "core/session/LikelihoodSeries.h"
