@@ -32,7 +32,7 @@ CurvesView::CurvesView(QWidget* parent)
     readout_->setTextFormat(Qt::PlainText);
     readout_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // A fixed height: the read-out changes with every mouse move and must not relayout the window.
-    readout_->setFixedHeight(3 * readout_->fontMetrics().lineSpacing() + 4);
+    readout_->setFixedHeight(4 * readout_->fontMetrics().lineSpacing() + 4);
     readout_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     readout_->setText(hoverHint());
     auto* layout = new QVBoxLayout(this);
@@ -128,6 +128,11 @@ void CurvesView::appendSteps(const QVector<StepMetrics>& steps)
 void CurvesView::appendEpoch(const EpochMetrics& epoch)
 {
     plot_->appendEpoch(epoch);
+}
+
+void CurvesView::appendLikelihood(const LikelihoodPoint& point)
+{
+    plot_->appendLikelihood(point);
 }
 
 } // namespace vae
