@@ -509,7 +509,7 @@ void CurvesPlot::showReadoutAt(const QPoint& position)
     }
     const auto likelihoodAfter = std::upper_bound(
         likelihood_.begin(), likelihood_.end(), steps_[index],
-        [](double key, const LikelihoodPoint& point) { return key < double(point.step); });
+        [](double at, const LikelihoodPoint& point) { return at < double(point.step); });
     if (likelihoodAfter != likelihood_.begin()) {
         const LikelihoodPoint& point = *(likelihoodAfter - 1);
         parts << tr("after epoch %1, on %2 test images: log p(x) %3 ± %4, ELBO %5, gap %6 ± %7")

@@ -132,6 +132,7 @@ private Q_SLOTS:
         QVERIFY2(plot.gapLabel()->text().startsWith(QStringLiteral("KL(q || true posterior) = 1.50")),
                  qPrintable(plot.gapLabel()->text()));
         // Both ends of the gap are in view.
+        plot.fitAll();
         const QCPRange shown = likelihood->valueAxis()->range();
         QVERIFY(shown.contains(-177.5) && shown.contains(-179.0));
         plot.setAxisUnit(CurveAxisUnit::Epochs);
