@@ -103,8 +103,8 @@ int main(int argc, char** argv)
         {QStringLiteral("repeats"), QStringLiteral("Pairs of runs."), QStringLiteral("N"), QStringLiteral("3")},
         {QStringLiteral("threads"), QStringLiteral("Training threads (0: one per core)."), QStringLiteral("N"),
          QStringLiteral("0")},
-        {QStringLiteral("train-images"), QStringLiteral("Train on the first N images (0: all)."),
-         QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("train-images"), QStringLiteral("Train on the first N images (0: all)."), QStringLiteral("N"),
+         QStringLiteral("0")},
     });
     parser.process(app);
     auto loaded = std::make_shared<Dataset>(loadDataset(parser.value(QStringLiteral("dataset"))));
@@ -147,11 +147,13 @@ int main(int argc, char** argv)
         costPerRepeat.append(qRound(cost * 1000) / 1000.0);
     const QJsonObject result{
         {QStringLiteral("benchmark"), QStringLiteral("likelihood_series")},
-        {QStringLiteral("config"), QStringLiteral("fashion-mnist 784-400-20 relu mlp, bernoulli grey, analytic kl, "
-                                                  "L=1, adam 1e-3, batch 128")},
-        {QStringLiteral("series"), QStringLiteral("K=%1 on the first %2 test images")
-                                       .arg(LikelihoodSeries::seriesSamples)
-                                       .arg(std::min(LikelihoodSeries::seriesImages, dataset->test.count()))},
+        {QStringLiteral("config"),
+         QStringLiteral("fashion-mnist 784-400-20 relu mlp, bernoulli grey, analytic kl, "
+                        "L=1, adam 1e-3, batch 128")},
+        {QStringLiteral("series"),
+         QStringLiteral("K=%1 on the first %2 test images")
+             .arg(LikelihoodSeries::seriesSamples)
+             .arg(std::min(LikelihoodSeries::seriesImages, dataset->test.count()))},
         {QStringLiteral("train_images"), dataset->train.count()},
         {QStringLiteral("epochs"), config.epochs},
         {QStringLiteral("repeats"), repeats},

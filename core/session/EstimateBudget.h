@@ -29,8 +29,8 @@ public:
 private:
     double share_;
     double trainingSeconds_ = 0;
-    double spentSeconds_ = 0;           // finished estimates' CPU time plus the running ones' expected
-    double lastCost_ = 0;               // the last finished estimate's CPU time
+    double spentSeconds_ = 0;          // finished estimates' CPU time plus the running ones' expected
+    double lastCost_ = 0;              // the last finished estimate's CPU time
     std::deque<double> expectedCosts_; // of the admitted estimates not finished yet, oldest first
 };
 

@@ -149,8 +149,8 @@ QString LikelihoodEstimateCommand::summary(const LikelihoodPoint& point)
 void LikelihoodEstimateCommand::showResult(const LikelihoodPoint& point)
 {
     endProgress();
-    auto* box = new QMessageBox(QMessageBox::Information, tr("log p(x)"), summary(point), QMessageBox::Ok,
-                                dialogParent_);
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("log p(x)"), summary(point), QMessageBox::Ok, dialogParent_);
     box->setObjectName(QStringLiteral("logLikelihoodResult"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);

@@ -507,16 +507,16 @@ void CurvesPlot::showReadoutAt(const QPoint& position)
         parts
             << tr("test set after epoch %1: ELBO %2").arg(testEpochs_[test]).arg(nats(curves_[Elbo].testValues[test]));
     }
-    const auto likelihoodAfter = std::upper_bound(
-        likelihood_.begin(), likelihood_.end(), steps_[index],
-        [](double at, const LikelihoodPoint& point) { return at < double(point.step); });
+    const auto likelihoodAfter =
+        std::upper_bound(likelihood_.begin(), likelihood_.end(), steps_[index],
+                         [](double at, const LikelihoodPoint& point) { return at < double(point.step); });
     if (likelihoodAfter != likelihood_.begin()) {
         const LikelihoodPoint& point = *(likelihoodAfter - 1);
         parts << tr("after epoch %1, on %2 test images: log p(x) %3 ± %4, ELBO %5, gap %6 ± %7")
                      .arg(point.epoch)
                      .arg(point.images)
-                     .arg(nats(point.logLikelihood), nats(point.logLikelihoodError), nats(point.elbo),
-                          nats(point.gap), nats(point.gapError));
+                     .arg(nats(point.logLikelihood), nats(point.logLikelihoodError), nats(point.elbo), nats(point.gap),
+                          nats(point.gapError));
     }
     Q_EMIT readoutChanged(parts.join(QStringLiteral("  ·  ")));
     replot(rpQueuedReplot);

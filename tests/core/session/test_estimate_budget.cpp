@@ -40,7 +40,7 @@ TEST(EstimateBudget, CountsAdmittedEstimatesStillRunningAtTheLastCost)
     EstimateBudget budget(0.10);
     EXPECT_TRUE(budget.admit(1.0, false));
     budget.settle(0.1);
-    EXPECT_TRUE(budget.admit(1.0, false)); // 0.2 of 2.0: still within
+    EXPECT_TRUE(budget.admit(1.0, false));  // 0.2 of 2.0: still within
     EXPECT_FALSE(budget.admit(0.5, false)); // the running one counts: 0.3 > 0.25
     budget.settle(0.1);
     budget.reset();

@@ -42,7 +42,8 @@ TEST(LikelihoodSeries, GivesEachEpochLogLikelihoodAboveTheElboOnTheSameImages)
     LikelihoodSeries series;
     QSignalSpy failures(&series, &LikelihoodSeries::failed);
     std::vector<LikelihoodPoint> points;
-    QObject::connect(&series, &LikelihoodSeries::pointReady, [&](const LikelihoodPoint& point) { points.push_back(point); });
+    QObject::connect(&series, &LikelihoodSeries::pointReady,
+                     [&](const LikelihoodPoint& point) { points.push_back(point); });
     series.reset(shapesDataset(), 2);
     for (std::size_t i = 0; i < trained.epochs.size(); ++i) {
         series.addSnapshot(trained.snapshots[i]); // before its epoch: not yet wanted
@@ -113,8 +114,8 @@ TEST(BackgroundEstimate, StopsOnCancelWithoutAResult)
     QSignalSpy cancelled(&estimate, &BackgroundEstimate::cancelled);
     QSignalSpy failures(&estimate, &BackgroundEstimate::failed);
     // Far too long to finish: a million samples for each test image.
-    estimate.start({trained.snapshots.back(), shapesDataset(), 1, maximumImportanceSamples,
-                    shapesDataset()->test.count(), 0});
+    estimate.start(
+        {trained.snapshots.back(), shapesDataset(), 1, maximumImportanceSamples, shapesDataset()->test.count(), 0});
     estimate.cancel();
     EXPECT_FALSE(estimate.running());
     EXPECT_EQ(cancelled.count(), 1);
@@ -136,8 +137,8 @@ TEST(BackgroundEstimate, DestroyedMidEstimateStopsIt)
     auto estimate = std::make_unique<BackgroundEstimate>();
     bool answered = false;
     QObject::connect(estimate.get(), &BackgroundEstimate::finished, [&] { answered = true; });
-    estimate->start({trained.snapshots.back(), shapesDataset(), 1, maximumImportanceSamples,
-                     shapesDataset()->test.count(), 0});
+    estimate->start(
+        {trained.snapshots.back(), shapesDataset(), 1, maximumImportanceSamples, shapesDataset()->test.count(), 0});
     estimate.reset(); // returns once the job has seen its stop flag: within one decoder pass
     QCoreApplication::processEvents();
     EXPECT_FALSE(answered);
