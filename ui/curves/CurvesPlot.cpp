@@ -100,9 +100,6 @@ void CurvesPlot::fillLegend(QCPLegend* curvesLegend)
     testKey->setLineStyle(QCPGraph::lsNone);
     testKey->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(ink, 1.5), Qt::white, 7));
     testKey->addToLegend(curvesLegend);
-    likelihoodGraph_->addToLegend(curvesLegend);
-    subsetElboGraph_->addToLegend(curvesLegend);
-    curvesLegend->setWrap(3); // two rows: the column of curves is narrow
 }
 
 // The log p(x) series on the ELBO plot: the two bounds on the same images as lines with points,
@@ -126,6 +123,18 @@ void CurvesPlot::setUpLikelihood()
     gapFill.setAlpha(60);
     likelihoodGraph_->setBrush(gapFill);
     likelihoodGraph_->setChannelFillGraph(subsetElboGraph_);
+    // The series' own legend sits inside the ELBO plot, bottom right, where a rising ELBO leaves
+    // room: the legend row above the plots has no width to spare in the narrow column.
+    likelihoodLegend_ = new QCPLegend;
+    rect->insetLayout()->addElement(likelihoodLegend_, Qt::AlignRight | Qt::AlignBottom);
+    likelihoodLegend_->setLayer(QStringLiteral("legend"));
+    likelihoodLegend_->setFont(smallFont());
+    likelihoodLegend_->setBorderPen(Qt::NoPen);
+    likelihoodLegend_->setBrush(QColor(255, 255, 255, 210));
+    likelihoodLegend_->setIconSize(18, QFontMetrics(smallFont()).ascent());
+    likelihoodGraph_->addToLegend(likelihoodLegend_);
+    subsetElboGraph_->addToLegend(likelihoodLegend_);
+    likelihoodLegend_->setVisible(false);
 
     gapBracket_ = new QCPItemBracket(this);
     gapBracket_->setClipAxisRect(rect);
@@ -306,6 +315,7 @@ void CurvesPlot::rebuildLikelihood()
 void CurvesPlot::placeGapLabel()
 {
     const bool shown = !likelihood_.empty();
+    likelihoodLegend_->setVisible(shown);
     gapBracket_->setVisible(shown);
     gapLabel_->setVisible(shown);
     if (!shown)
@@ -512,7 +522,7 @@ void CurvesPlot::showReadoutAt(const QPoint& position)
                          [](double at, const LikelihoodPoint& point) { return at < double(point.step); });
     if (likelihoodAfter != likelihood_.begin()) {
         const LikelihoodPoint& point = *(likelihoodAfter - 1);
-        parts << tr("after epoch %1, on %2 test images: log p(x) %3 ± %4, ELBO %5, gap %6 ± %7")
+        parts << tr("epoch %1, %2 images: log p(x) %3 ± %4, ELBO %5, gap %6 ± %7")
                      .arg(point.epoch)
                      .arg(point.images)
                      .arg(nats(point.logLikelihood), nats(point.logLikelihoodError), nats(point.elbo), nats(point.gap),

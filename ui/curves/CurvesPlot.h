@@ -88,6 +88,7 @@ private:
     std::vector<LikelihoodPoint> likelihood_;
     QCPGraph* likelihoodGraph_ = nullptr;
     QCPGraph* subsetElboGraph_ = nullptr; // the ELBO on the series' images; the gap is filled down to it
+    QCPLegend* likelihoodLegend_ = nullptr;
     QCPItemBracket* gapBracket_ = nullptr;
     QCPItemText* gapLabel_ = nullptr;
     QVector<double> steps_;

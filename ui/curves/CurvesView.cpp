@@ -32,7 +32,7 @@ CurvesView::CurvesView(QWidget* parent)
     readout_->setTextFormat(Qt::PlainText);
     readout_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // A fixed height: the read-out changes with every mouse move and must not relayout the window.
-    readout_->setFixedHeight(4 * readout_->fontMetrics().lineSpacing() + 4);
+    readout_->setFixedHeight(3 * readout_->fontMetrics().lineSpacing() + 4);
     readout_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     readout_->setText(hoverHint());
     auto* layout = new QVBoxLayout(this);
