@@ -150,8 +150,10 @@ void CurvesPlot::setUpLikelihood()
     gapLabel_->setBrush(QColor(255, 255, 255, 200));
     gapLabel_->setPadding(QMargins(2, 0, 2, 0));
     gapLabel_->position->setParentAnchor(gapBracket_->center);
-    gapLabel_->position->setCoords(-3, 0);
-    gapLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Below the gap rather than across it: the two lines stay visible, and under a rising ELBO
+    // there is room.
+    gapLabel_->position->setCoords(-3, 6);
+    gapLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
     gapLabel_->setVisible(false);
 }
 
@@ -311,7 +313,7 @@ void CurvesPlot::rebuildLikelihood()
     placeGapLabel();
 }
 
-// The bracket spans the latest point's gap, and the label left of it names and sizes it.
+// The bracket spans the latest point's gap, and the label below it names and sizes it.
 void CurvesPlot::placeGapLabel()
 {
     const bool shown = !likelihood_.empty();
