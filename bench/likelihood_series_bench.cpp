@@ -162,7 +162,7 @@ int main(int argc, char** argv)
         {QStringLiteral("images_per_s_with"), qRound(median(with))},
         {QStringLiteral("epoch_seconds"), qRound(median(epochSeconds) * 1000) / 1000.0},
         {QStringLiteral("series_cpu_seconds_per_epoch"), qRound(median(seriesPerEpoch) * 1000) / 1000.0},
-        {QStringLiteral("series_share_of_epoch"), qRound(median(shares) * 1000) / 1000.0},
+        {QStringLiteral("series_share_of_epoch"), qRound(median(shares) * 1e5) / 1e5},
         {QStringLiteral("points_per_epoch"), median(pointsPerEpoch)},
         {QStringLiteral("cost_ratio"), qRound(median(costs) * 1000) / 1000.0},
         {QStringLiteral("cost_ratio_per_repeat"), costPerRepeat},
