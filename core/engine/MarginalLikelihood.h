@@ -24,4 +24,20 @@ LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, co
                                                   int imageCount, std::uint64_t seed,
                                                   const EstimateControl& control = {});
 
+// Both sides of log p(x) >= ELBO on the same images from the same K draws: the bound above, and
+// the ELBO as the mean of the same log weights log p(x, z_k) - log q(z_k|x) (an unbiased Monte
+// Carlo ELBO over K samples, the KL term included in the weights). Per image, log-mean-exp is at
+// least the mean (Jensen), so `gap` = logLikelihood - elbo >= 0 image by image; the gap estimates
+// KL(q(z|x) || p(z|x)), and its standard error is the paired one, far below either side's.
+struct ImportanceSampledBounds {
+    LikelihoodEstimate logLikelihood;
+    LikelihoodEstimate elbo;
+    LikelihoodEstimate gap;
+};
+
+// The same arguments, draws and exceptions as importanceSampledLogLikelihood.
+ImportanceSampledBounds importanceSampledBounds(const ModelSnapshot& model, const ImageSet& images, int samples,
+                                                int imageCount, std::uint64_t seed,
+                                                const EstimateControl& control = {});
+
 } // namespace vae

@@ -43,8 +43,26 @@ struct Evaluation {
     int images = 0;
 };
 
+// Both sides of log p(x) >= ELBO for one model on the first `images` test images, from the same
+// K = `samples` importance samples per image (core/engine/MarginalLikelihood.h), with the standard
+// errors of their means over the images. The gap, log p(x) - ELBO, estimates KL(q(z|x) || p(z|x)).
+struct LikelihoodPoint {
+    int epoch = 0;         // epochs completed by the model estimated
+    std::int64_t step = 0; // its training step
+    int images = 0;
+    int samples = 0;
+    double logLikelihood = 0;
+    double logLikelihoodError = 0;
+    double elbo = 0;
+    double elboError = 0;
+    double gap = 0;
+    double gapError = 0; // paired: far below the other two
+    double seconds = 0;  // CPU time of the estimate
+};
+
 } // namespace vae
 
+Q_DECLARE_METATYPE(vae::LikelihoodPoint)
 Q_DECLARE_METATYPE(vae::StepMetrics)
 Q_DECLARE_METATYPE(vae::EpochMetrics)
 Q_DECLARE_METATYPE(vae::Evaluation)

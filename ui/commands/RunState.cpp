@@ -9,6 +9,7 @@ namespace vae {
 
 RunState::RunState(TrainingSession& session, QObject* parent)
     : QObject(parent)
+    , series_(new LikelihoodSeries(this))
     , state_(session.state())
 {
     connect(&session, &TrainingSession::modelReady, this, &RunState::start);
@@ -17,6 +18,9 @@ RunState::RunState(TrainingSession& session, QObject* parent)
     connect(&session, &TrainingSession::settingsApplied, this, &RunState::applySettings);
     connect(&session, &TrainingSession::stateChanged, this, &RunState::changeState);
     connect(&session, &TrainingSession::modelSaved, this, &RunState::setModelPath);
+    connect(&session, &TrainingSession::snapshotReady, series_, &LikelihoodSeries::addSnapshot);
+    connect(series_, &LikelihoodSeries::pointReady, this, &RunState::addLikelihood);
+    connect(series_, &LikelihoodSeries::failed, this, &RunState::failed);
 }
 
 void RunState::setModelPath(const QString& path)
@@ -40,6 +44,8 @@ QString RunState::windowTitle() const
 void RunState::start(const RunInfo& run)
 {
     run_ = run;
+    likelihood_.clear();
+    series_->reset(run_.dataset, run_.config.epochs);
     Q_EMIT runStarted(run_);
     Q_EMIT titleChanged();
 }
@@ -60,11 +66,19 @@ void RunState::addEpoch(const EpochMetrics& epoch)
     run_.completedSteps = epoch.step;
     Q_EMIT epochAdded(epoch);
     Q_EMIT titleChanged();
+    series_->addEpoch(epoch);
+}
+
+void RunState::addLikelihood(const LikelihoodPoint& point)
+{
+    likelihood_.push_back(point);
+    Q_EMIT likelihoodAdded(point);
 }
 
 void RunState::applySettings(const TrainingConfig& config)
 {
     run_.config = config;
+    series_->setTotalEpochs(config.epochs);
     Q_EMIT settingsApplied(config);
     Q_EMIT titleChanged();
 }

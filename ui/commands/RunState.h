@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/session/LikelihoodSeries.h"
 #include "core/session/SessionTypes.h"
 
 #include <QObject>
@@ -24,6 +25,12 @@ public:
     const TrainingConfig& config() const { return run_.config; }
     const std::shared_ptr<const Dataset>& dataset() const { return run_.dataset; }
     const MetricHistory& history() const { return run_.history; }
+    // log p(x) and the ELBO on a fixed subset of the test images after the epochs the series'
+    // budget admitted (LikelihoodSeries), oldest first. Not stored with the run: the .vae history
+    // is what the Trainer measured, the same whichever front end trained it, and the headless
+    // `train` has no series; a reopened run's series starts with its next epoch (the K = 5000
+    // estimate of the window's command measures the model as it is).
+    const std::vector<LikelihoodPoint>& likelihoodSeries() const { return likelihood_; }
     int stepsPerEpoch() const { return run_.stepsPerEpoch; }
     std::int64_t trainedSteps() const { return run_.completedSteps; }
     int completedEpochs() const { return run_.completedEpochs; }
@@ -41,6 +48,9 @@ Q_SIGNALS:
     void runStarted(const vae::RunInfo& run);
     void stepsAdded(const QVector<vae::StepMetrics>& steps);
     void epochAdded(const vae::EpochMetrics& epoch);
+    void likelihoodAdded(const vae::LikelihoodPoint& point);
+    // The series' estimate failed; the message names it.
+    void failed(const QString& message);
     void settingsApplied(const vae::TrainingConfig& config);
     void stateChanged(vae::SessionState state);
     void modelPathChanged(const QString& path);
@@ -51,10 +61,13 @@ private:
     void start(const RunInfo& run);
     void addSteps(const QVector<StepMetrics>& steps);
     void addEpoch(const EpochMetrics& epoch);
+    void addLikelihood(const LikelihoodPoint& point);
     void applySettings(const TrainingConfig& config);
     void changeState(SessionState state);
 
     RunInfo run_;
+    std::vector<LikelihoodPoint> likelihood_;
+    LikelihoodSeries* series_;
     SessionState state_ = SessionState::Empty;
     QString modelPath_;
 };

@@ -66,6 +66,7 @@ CurvesPlot::CurvesPlot(QWidget* parent)
         if (bottom)
             rect->axis(QCPAxis::atBottom)->setLabel(tr("step"));
     }
+    setUpLikelihood();
     fillLegend(curvesLegend);
     linkAxes();
     fitRanges();
@@ -99,6 +100,61 @@ void CurvesPlot::fillLegend(QCPLegend* curvesLegend)
     testKey->setLineStyle(QCPGraph::lsNone);
     testKey->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, cosmeticPen(ink, 1.5), Qt::white, 7));
     testKey->addToLegend(curvesLegend);
+}
+
+// The log p(x) series on the ELBO plot: the two bounds on the same images as lines with points,
+// the gap between them filled, and at the latest point a bracket naming what the gap is.
+void CurvesPlot::setUpLikelihood()
+{
+    QCPAxisRect* rect = curves_[Elbo].rect;
+    QCPAxis* keyAxis = rect->axis(QCPAxis::atBottom);
+    QCPAxis* valueAxis = rect->axis(QCPAxis::atLeft);
+    const QColor likelihoodColour(0x6a, 0x3d, 0x9a);
+    const QColor elboColour = curves_[Elbo].trend->pen().color().darker(140);
+    subsetElboGraph_ = addGraph(keyAxis, valueAxis);
+    subsetElboGraph_->setName(tr("ELBO, same images"));
+    subsetElboGraph_->setPen(QPen(elboColour, 1.5, Qt::DashLine));
+    subsetElboGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, elboColour, 5));
+    likelihoodGraph_ = addGraph(keyAxis, valueAxis);
+    likelihoodGraph_->setName(tr("log p(x), importance sampled"));
+    likelihoodGraph_->setPen(cosmeticPen(likelihoodColour, 2));
+    likelihoodGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, likelihoodColour, 7));
+    QColor gapFill = likelihoodColour;
+    gapFill.setAlpha(60);
+    likelihoodGraph_->setBrush(gapFill);
+    likelihoodGraph_->setChannelFillGraph(subsetElboGraph_);
+    // The series' own legend sits inside the ELBO plot, bottom right, where a rising ELBO leaves
+    // room: the legend row above the plots has no width to spare in the narrow column.
+    likelihoodLegend_ = new QCPLegend;
+    rect->insetLayout()->addElement(likelihoodLegend_, Qt::AlignRight | Qt::AlignBottom);
+    likelihoodLegend_->setLayer(QStringLiteral("legend"));
+    likelihoodLegend_->setFont(smallFont());
+    likelihoodLegend_->setBorderPen(Qt::NoPen);
+    likelihoodLegend_->setBrush(QColor(255, 255, 255, 210));
+    likelihoodLegend_->setIconSize(18, QFontMetrics(smallFont()).ascent());
+    likelihoodGraph_->addToLegend(likelihoodLegend_);
+    subsetElboGraph_->addToLegend(likelihoodLegend_);
+    likelihoodLegend_->setVisible(false);
+
+    gapBracket_ = new QCPItemBracket(this);
+    gapBracket_->setClipAxisRect(rect);
+    gapBracket_->setPen(cosmeticPen(likelihoodColour, 1.5));
+    gapBracket_->setLength(5);
+    for (QCPItemPosition* position : {gapBracket_->left, gapBracket_->right})
+        position->setAxes(keyAxis, valueAxis);
+    gapBracket_->setVisible(false);
+    gapLabel_ = new QCPItemText(this);
+    gapLabel_->setClipAxisRect(rect);
+    gapLabel_->setFont(smallFont());
+    gapLabel_->setColor(likelihoodColour.darker(130));
+    gapLabel_->setBrush(QColor(255, 255, 255, 200));
+    gapLabel_->setPadding(QMargins(2, 0, 2, 0));
+    gapLabel_->position->setParentAnchor(gapBracket_->center);
+    // Below the gap rather than across it: the two lines stay visible, and under a rising ELBO
+    // there is room.
+    gapLabel_->position->setCoords(-3, 6);
+    gapLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    gapLabel_->setVisible(false);
 }
 
 QFont CurvesPlot::smallFont() const
@@ -174,6 +230,8 @@ void CurvesPlot::clear()
     steps_.clear();
     testSteps_.clear();
     testEpochs_.clear();
+    likelihood_.clear();
+    rebuildLikelihood();
     for (Curve& curve : curves_) {
         curve.values.clear();
         curve.testValues.clear();
@@ -227,6 +285,48 @@ void CurvesPlot::appendEpoch(const EpochMetrics& epoch)
         curves_[i].test->addData(keyOf(double(epoch.step)), values[i]);
     }
     scheduleDataReplot();
+}
+
+void CurvesPlot::appendLikelihood(const LikelihoodPoint& point)
+{
+    likelihood_.push_back(point);
+    likelihoodGraph_->setName(tr("log p(x), K = %1").arg(point.samples));
+    likelihoodGraph_->addData(keyOf(double(point.step)), point.logLikelihood);
+    subsetElboGraph_->setName(tr("ELBO, same %1 test images").arg(point.images));
+    subsetElboGraph_->addData(keyOf(double(point.step)), point.elbo);
+    placeGapLabel();
+    scheduleDataReplot();
+}
+
+void CurvesPlot::rebuildLikelihood()
+{
+    QVector<double> keys;
+    QVector<double> logLikelihoods;
+    QVector<double> elbos;
+    for (const LikelihoodPoint& point : likelihood_) {
+        keys.append(keyOf(double(point.step)));
+        logLikelihoods.append(point.logLikelihood);
+        elbos.append(point.elbo);
+    }
+    likelihoodGraph_->setData(keys, logLikelihoods, true);
+    subsetElboGraph_->setData(keys, elbos, true);
+    placeGapLabel();
+}
+
+// The bracket spans the latest point's gap, and the label below it names and sizes it.
+void CurvesPlot::placeGapLabel()
+{
+    const bool shown = !likelihood_.empty();
+    likelihoodLegend_->setVisible(shown);
+    gapBracket_->setVisible(shown);
+    gapLabel_->setVisible(shown);
+    if (!shown)
+        return;
+    const LikelihoodPoint& latest = likelihood_.back();
+    const double key = keyOf(double(latest.step));
+    gapBracket_->left->setCoords(key, latest.elbo);
+    gapBracket_->right->setCoords(key, latest.logLikelihood);
+    gapLabel_->setText(tr("KL(q || true posterior) = %1 ± %2").arg(nats(latest.gap), nats(latest.gapError)));
 }
 
 void CurvesPlot::scheduleDataReplot()
@@ -316,6 +416,7 @@ void CurvesPlot::rebuildGraphs()
         curve.trend->setData(keys, trend, true);
         curve.test->setData(testKeys, curve.testValues, true);
     }
+    rebuildLikelihood();
 }
 
 void CurvesPlot::fitRanges()
@@ -352,7 +453,11 @@ void CurvesPlot::fitValueAxis(Curve& curve)
     double low = *lowAt;
     std::nth_element(sample.begin(), highAt, sample.end());
     double high = *highAt;
-    for (double value : curve.testValues)
+    QVector<double> pointValues = curve.testValues;
+    if (&curve == &curves_[Elbo])
+        for (const LikelihoodPoint& point : likelihood_)
+            pointValues << point.logLikelihood << point.elbo;
+    for (double value : pointValues)
         if (!logarithmic || value > 0.0) {
             low = std::min(low, value);
             high = std::max(high, value);
@@ -413,6 +518,17 @@ void CurvesPlot::showReadoutAt(const QPoint& position)
         const int test = int(testAfter - testSteps_.begin()) - 1;
         parts
             << tr("test set after epoch %1: ELBO %2").arg(testEpochs_[test]).arg(nats(curves_[Elbo].testValues[test]));
+    }
+    const auto likelihoodAfter =
+        std::upper_bound(likelihood_.begin(), likelihood_.end(), steps_[index],
+                         [](double at, const LikelihoodPoint& point) { return at < double(point.step); });
+    if (likelihoodAfter != likelihood_.begin()) {
+        const LikelihoodPoint& point = *(likelihoodAfter - 1);
+        parts << tr("epoch %1, %2 images: log p(x) %3 ± %4, ELBO %5, gap %6 ± %7")
+                     .arg(point.epoch)
+                     .arg(point.images)
+                     .arg(nats(point.logLikelihood), nats(point.logLikelihoodError), nats(point.elbo), nats(point.gap),
+                          nats(point.gapError));
     }
     Q_EMIT readoutChanged(parts.join(QStringLiteral("  ·  ")));
     replot(rpQueuedReplot);

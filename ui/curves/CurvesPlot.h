@@ -15,7 +15,9 @@ enum class CurveAxisUnit { Steps, Epochs };
 
 // The ELBO and its two terms, reconstruction and KL, as three stacked plots sharing one x axis:
 // every training step at full resolution (faint), a smoothed trend, and the test set's figures
-// per epoch as points. Follows new data until the user zooms or pans; a double click (or
+// per epoch as points. The ELBO plot also shows the log p(x) series (LikelihoodSeries) with the
+// ELBO on the same test images, the gap between them shaded and bracketed as
+// "KL(q || true posterior)". Follows new data until the user zooms or pans; a double click (or
 // fitAll) follows again.
 class CurvesPlot : public QCustomPlot {
     Q_OBJECT
@@ -26,6 +28,7 @@ public:
     void setStepsPerEpoch(int stepsPerEpoch);
     void appendSteps(const QVector<StepMetrics>& steps);
     void appendEpoch(const EpochMetrics& epoch);
+    void appendLikelihood(const LikelihoodPoint& point);
 
     // 0 draws the raw values, towards 1 an ever slower moving average.
     void setSmoothing(double weight);
@@ -35,6 +38,9 @@ public:
 
     int stepPointCount() const { return int(steps_.size()); }
     int testPointCount() const { return int(testSteps_.size()); }
+    int likelihoodPointCount() const { return int(likelihood_.size()); }
+    // The label of the gap, at the latest point of the series; hidden while there is none.
+    const QCPItemText* gapLabel() const { return gapLabel_; }
     bool following() const { return following_; }
 
 Q_SIGNALS:
@@ -63,6 +69,9 @@ private:
 
     void setUpCurve(Curve& curve, QCPAxisRect* rect, const QString& name, const QColor& colour);
     void fillLegend(QCPLegend* curvesLegend);
+    void setUpLikelihood();
+    void rebuildLikelihood();
+    void placeGapLabel();
     QFont smallFont() const;
     void linkAxes();
     double keyOf(double step) const;
@@ -76,6 +85,12 @@ private:
     void hideReadout();
 
     std::array<Curve, 3> curves_;
+    std::vector<LikelihoodPoint> likelihood_;
+    QCPGraph* likelihoodGraph_ = nullptr;
+    QCPGraph* subsetElboGraph_ = nullptr; // the ELBO on the series' images; the gap is filled down to it
+    QCPLegend* likelihoodLegend_ = nullptr;
+    QCPItemBracket* gapBracket_ = nullptr;
+    QCPItemText* gapLabel_ = nullptr;
     QVector<double> steps_;
     QVector<double> testSteps_;
     QVector<int> testEpochs_;

@@ -130,4 +130,9 @@ void CurvesView::appendEpoch(const EpochMetrics& epoch)
     plot_->appendEpoch(epoch);
 }
 
+void CurvesView::appendLikelihood(const LikelihoodPoint& point)
+{
+    plot_->appendLikelihood(point);
+}
+
 } // namespace vae

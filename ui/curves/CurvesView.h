@@ -31,6 +31,7 @@ public:
     void showRun(const RunInfo& run);
     void appendSteps(const QVector<StepMetrics>& steps);
     void appendEpoch(const EpochMetrics& epoch);
+    void appendLikelihood(const LikelihoodPoint& point);
 
     CurvesPlot* plot() const { return plot_; }
     CurvesDisplay display() const;

@@ -10,6 +10,7 @@
 #include "ui/commands/ExportActions.h"
 #include "ui/commands/ExportProgress.h"
 #include "ui/commands/FileCommands.h"
+#include "ui/commands/LikelihoodEstimateCommand.h"
 #include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
 #include "ui/commands/StartPauseKey.h"
@@ -187,6 +188,10 @@ void MainWindow::createMenus()
     training->addActions({trainingActions_->startPause(), trainingActions_->step(), trainingActions_->stop()});
     training->addSeparator();
     training->addAction(trainingActions_->reset());
+    training->addSeparator();
+    auto* estimate = new LikelihoodEstimateCommand(*run_, *session_, this, this);
+    training->addAction(estimate->action());
+    connect(estimate, &LikelihoodEstimateCommand::failed, banner_, &MessageBanner::showError);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dockWidget : findChildren<QDockWidget*>())
@@ -217,6 +222,8 @@ void MainWindow::connectSession()
     connect(run_, &RunState::runStarted, this, &MainWindow::showRun);
     connect(run_, &RunState::stepsAdded, curves_, &CurvesView::appendSteps);
     connect(run_, &RunState::epochAdded, curves_, &CurvesView::appendEpoch);
+    connect(run_, &RunState::likelihoodAdded, curves_, &CurvesView::appendLikelihood);
+    connect(run_, &RunState::failed, banner_, &MessageBanner::showError);
     connect(run_, &RunState::titleChanged, this, [this] { setWindowTitle(run_->windowTitle()); });
     connect(session, &TrainingSession::snapshotReady, reconstructions_, &ReconstructionPanel::showSnapshot);
     connect(session, &TrainingSession::snapshotReady, explorer_, &LatentExplorer::showSnapshot);

@@ -53,6 +53,12 @@ private:
 LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, const ImageSet& images, int samples,
                                                   int imageCount, std::uint64_t seed, const EstimateControl& control)
 {
+    return importanceSampledBounds(model, images, samples, imageCount, seed, control).logLikelihood;
+}
+
+ImportanceSampledBounds importanceSampledBounds(const ModelSnapshot& model, const ImageSet& images, int samples,
+                                                int imageCount, std::uint64_t seed, const EstimateControl& control)
+{
     if (samples < 1 || samples > maximumImportanceSamples)
         throw InputError(QStringLiteral("--iw-samples %1 is out of range (1 to %2)")
                              .arg(samples)
@@ -68,8 +74,10 @@ LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, co
     const int64_t samplesPerPass = std::min<int64_t>(samples, rowsPerPass);
     torch::Generator unused = at::make_generator<at::CPUGeneratorImpl>(seed);
 
-    std::vector<double> perImage;
-    perImage.reserve(std::size_t(imageCount));
+    std::vector<double> logLikelihoods;
+    std::vector<double> elbos;
+    logLikelihoods.reserve(std::size_t(imageCount));
+    elbos.reserve(std::size_t(imageCount));
     for (int64_t first = 0; first < imageCount; first += imagesPerPass) {
         const int64_t end = std::min<int64_t>(first + imagesPerPass, imageCount);
         const int64_t count = end - first;
@@ -87,6 +95,7 @@ LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, co
             generators.push_back(at::make_generator<at::CPUGeneratorImpl>(imageSeed(seed, image)));
 
         RunningLogSumExp logSum(count);
+        torch::Tensor weightSums = torch::zeros({count}, torch::kDouble);
         for (int64_t drawn = 0; drawn < samples; drawn += samplesPerPass) {
             checkInterrupt(control);
             const int64_t passSamples = std::min<int64_t>(samplesPerPass, samples - drawn);
@@ -96,15 +105,24 @@ LikelihoodEstimate importanceSampledLogLikelihood(const ModelSnapshot& model, co
             const torch::Tensor z = mean + standardDeviation * eps;
             const PixelDistribution decoded = network.decode(z.view({count * passSamples, latentDim}));
             const torch::Tensor logPosterior = logNormaliser - 0.5 * eps.square().sum(-1);
-            logSum.add(logLikelihoodPerSample(decoded, targets, network.likelihood()) + logPriorDensity(z) -
-                       logPosterior);
+            const torch::Tensor logWeights =
+                logLikelihoodPerSample(decoded, targets, network.likelihood()) + logPriorDensity(z) - logPosterior;
+            logSum.add(logWeights);
+            weightSums += logWeights.sum(1, false, torch::kDouble);
         }
-        const torch::Tensor logLikelihoods = (logSum.value() - std::log(double(samples))).contiguous();
-        perImage.insert(perImage.end(), logLikelihoods.data_ptr<double>(), logLikelihoods.data_ptr<double>() + count);
+        const torch::Tensor passLikelihoods = (logSum.value() - std::log(double(samples))).contiguous();
+        const torch::Tensor passElbos = (weightSums / double(samples)).contiguous();
+        logLikelihoods.insert(logLikelihoods.end(), passLikelihoods.data_ptr<double>(),
+                              passLikelihoods.data_ptr<double>() + count);
+        elbos.insert(elbos.end(), passElbos.data_ptr<double>(), passElbos.data_ptr<double>() + count);
         if (control.progress)
             control.progress(int(end), imageCount);
     }
-    return summariseImages(std::move(perImage));
+    std::vector<double> gaps(logLikelihoods.size());
+    for (std::size_t image = 0; image < gaps.size(); ++image)
+        gaps[image] = logLikelihoods[image] - elbos[image];
+    return {summariseImages(std::move(logLikelihoods)), summariseImages(std::move(elbos)),
+            summariseImages(std::move(gaps))};
 }
 
 } // namespace vae

@@ -115,6 +115,26 @@ TEST(ImportanceSampling, EqualsTheElboAtKOneAndRisesWithK)
     EXPECT_GT(gap.mean, 4 * gap.standardError);
 }
 
+TEST(ImportanceSampling, BoundsShareTheirDrawsAndTheGapIsTheirDifference)
+{
+    const auto model = trainedTwoDimensionalModel();
+    const ImageSet& test = shapesDataset()->test;
+    const int images = 100;
+    const ImportanceSampledBounds bounds = importanceSampledBounds(*model, test, 100, images, 4);
+    const LikelihoodEstimate alone = importanceSampledLogLikelihood(*model, test, 100, images, 4);
+    EXPECT_EQ(bounds.logLikelihood.perImage, alone.perImage);
+    ASSERT_EQ(bounds.elbo.perImage.size(), std::size_t(images));
+    for (std::size_t i = 0; i < std::size_t(images); ++i) {
+        EXPECT_GE(bounds.gap.perImage[i], 0.0) << "image " << i;
+        EXPECT_NEAR(bounds.gap.perImage[i], bounds.logLikelihood.perImage[i] - bounds.elbo.perImage[i], 1e-9);
+    }
+    // The mean of the log weights is an unbiased ELBO: it agrees with the precise one.
+    const LikelihoodEstimate offElbo = difference(bounds.elbo.perImage, toVector(preciseElbos(*model, images)));
+    EXPECT_LT(std::abs(offElbo.mean), 4 * offElbo.standardError + 0.01) << offElbo.mean;
+    EXPECT_GT(bounds.gap.mean, 4 * bounds.gap.standardError);
+    EXPECT_LT(bounds.gap.standardError, bounds.logLikelihood.standardError);
+}
+
 TEST(ImportanceSampling, ConvergesToTheQuadratureWhereTheEncoderIsClose)
 {
     // q(z|x) has the exact posterior's mean and twice its variances: a proposal that covers it.

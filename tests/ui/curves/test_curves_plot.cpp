@@ -37,6 +37,29 @@ EpochMetrics epoch(int number, int stepsPerEpoch)
     return metrics;
 }
 
+LikelihoodPoint likelihoodPoint(int number, int stepsPerEpoch)
+{
+    LikelihoodPoint point;
+    point.epoch = number;
+    point.step = number * stepsPerEpoch;
+    point.images = 200;
+    point.samples = 100;
+    point.elbo = -182.0 + number;
+    point.logLikelihood = point.elbo + 3.0 - 0.5 * number;
+    point.gap = point.logLikelihood - point.elbo;
+    point.gapError = 0.25;
+    return point;
+}
+
+// The graph drawing log p(x): the one filled down to another (the ELBO on the same images).
+QCPGraph* likelihoodGraph(CurvesPlot& plot)
+{
+    for (int i = 0; i < plot.graphCount(); ++i)
+        if (plot.graph(i)->channelFillGraph())
+            return plot.graph(i);
+    return nullptr;
+}
+
 } // namespace
 
 class CurvesPlotTest : public QObject {
@@ -83,6 +106,40 @@ private Q_SLOTS:
         QCOMPARE(plot.graph(ElboTest)->dataCount(), 2);
         QCOMPARE(plot.graph(ElboTest)->data()->constBegin()->key, 10.0);
         QCOMPARE(plot.graph(ElboTest)->data()->constBegin()->value, -179.0);
+    }
+
+    void theLikelihoodSeriesIsDrawnWithTheElboOfItsImagesAndTheGapNamed()
+    {
+        CurvesPlot plot;
+        plot.setStepsPerEpoch(10);
+        plot.appendSteps(steps(1, 30));
+        QCPGraph* likelihood = likelihoodGraph(plot);
+        QVERIFY(likelihood);
+        QCPGraph* subsetElbo = likelihood->channelFillGraph();
+        QCOMPARE(likelihood->valueAxis(), plot.graph(ElboRaw)->valueAxis()); // on the ELBO plot
+        QVERIFY(!plot.gapLabel()->visible());
+        plot.appendLikelihood(likelihoodPoint(1, 10));
+        plot.appendLikelihood(likelihoodPoint(3, 10));
+        QCOMPARE(plot.likelihoodPointCount(), 2);
+        QCOMPARE(likelihood->dataCount(), 2);
+        QCOMPARE(subsetElbo->dataCount(), 2);
+        QCOMPARE(likelihood->data()->constBegin()->key, 10.0);
+        QCOMPARE(likelihood->data()->constBegin()->value, -178.5); // -181 + 3 - 0.5
+        QCOMPARE((subsetElbo->data()->constEnd() - 1)->value, -179.0);
+        QVERIFY(likelihood->name().contains(QStringLiteral("K = 100")));
+        QVERIFY(subsetElbo->name().contains(QStringLiteral("200 test images")));
+        QVERIFY(plot.gapLabel()->visible());
+        QVERIFY2(plot.gapLabel()->text().startsWith(QStringLiteral("KL(q || true posterior) = 1.50")),
+                 qPrintable(plot.gapLabel()->text()));
+        // Both ends of the gap are in view.
+        plot.fitAll();
+        const QCPRange shown = likelihood->valueAxis()->range();
+        QVERIFY(shown.contains(-177.5) && shown.contains(-179.0));
+        plot.setAxisUnit(CurveAxisUnit::Epochs);
+        QCOMPARE((likelihood->data()->constEnd() - 1)->key, 3.0);
+        plot.clear();
+        QCOMPARE(likelihood->dataCount(), 0);
+        QVERIFY(!plot.gapLabel()->visible());
     }
 
     void smoothingRecomputesTheTrendOnly()
