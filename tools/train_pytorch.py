@@ -53,10 +53,20 @@ def read_idx_images(folder, prefix):
     raise SystemExit(f"{folder}: no {prefix}-images-idx3-ubyte[.gz]")
 
 
+def conv_layout(height, width):
+    """The stage channels and the final feature map of `--arch conv` (core/run/ConvLayout.h): two
+    stride-2 stages, then more while the map stays even and larger than 7, channels doubling to 256."""
+    channels, height, width = [32, 64], height // 4, width // 4
+    while height > 7 and width > 7 and height % 2 == 0 and width % 2 == 0:
+        channels.append(min(2 * channels[-1], 256))
+        height, width = height // 2, width // 2
+    return channels, (channels[-1], height, width)
+
+
 class FlatConvHead(nn.Module):
-    def __init__(self, channels):
+    def __init__(self, in_channels, channels):
         super().__init__()
-        self.conv = nn.ConvTranspose2d(32, channels, 4, stride=2, padding=1)
+        self.conv = nn.ConvTranspose2d(in_channels, channels, 4, stride=2, padding=1)
 
     def forward(self, features):
         return self.conv(features).flatten(1)
@@ -83,14 +93,17 @@ class VaeNetwork(nn.Module):
             decoder, decoded = dense(args.latent, args.hidden[::-1])
             head = lambda: nn.Linear(decoded, size)
         else:
-            features = (64, height // 4, width // 4)
+            stages, features = conv_layout(height, width)
             dense_encoder, encoded = dense(math.prod(features), args.hidden[:1])
-            encoder = [nn.Unflatten(1, (channels, height, width)),
-                       nn.Conv2d(channels, 32, 4, stride=2, padding=1), activation(),
-                       nn.Conv2d(32, 64, 4, stride=2, padding=1), activation(), nn.Flatten()] + dense_encoder
+            encoder = [nn.Unflatten(1, (channels, height, width))]
+            for inputs, outputs in zip([channels] + stages, stages):
+                encoder += [nn.Conv2d(inputs, outputs, 4, stride=2, padding=1), activation()]
+            encoder += [nn.Flatten()] + dense_encoder
             decoder, _ = dense(args.latent, [args.hidden[0], math.prod(features)])
-            decoder += [nn.Unflatten(1, features), nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), activation()]
-            head = lambda: FlatConvHead(channels)
+            decoder += [nn.Unflatten(1, features)]
+            for inputs, outputs in zip(stages[:0:-1], stages[-2::-1]):
+                decoder += [nn.ConvTranspose2d(inputs, outputs, 4, stride=2, padding=1), activation()]
+            head = lambda: FlatConvHead(stages[0], channels)
         self.encoder = nn.Sequential(*encoder)
         self.posterior_mean = nn.Linear(encoded, args.latent)
         self.posterior_log_variance = nn.Linear(encoded, args.latent)

@@ -5,6 +5,7 @@
 #include "core/engine/libtorch/TrainerState.h"
 #include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
+#include "core/run/ConvLayout.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,7 +15,14 @@
 namespace vae {
 namespace {
 
-constexpr int checkpointEngineVersion = 1;
+// 2: `--arch conv` has more than two stages for images whose feature map would stay larger than 7x7.
+constexpr int checkpointEngineVersion = 2;
+
+// Version 1 files still load where the network they describe is unchanged.
+bool layoutUnchangedSinceVersion1(const TrainingConfig& config, int height, int width)
+{
+    return config.architecture != Architecture::Conv || convLayoutFor(height, width).channels.size() == 2;
+}
 
 QJsonObject progressToJson(const TrainerState& d)
 {
@@ -112,7 +120,8 @@ void Trainer::saveCheckpoint(const QString& path, const QJsonObject& view) const
 std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::shared_ptr<const Dataset> dataset)
 {
     const CheckpointContents contents = readCheckpointFile(path);
-    if (contents.meta.value(QStringLiteral("engine_version")).toInt() != checkpointEngineVersion)
+    const int engineVersion = contents.meta.value(QStringLiteral("engine_version")).toInt();
+    if (engineVersion != checkpointEngineVersion && engineVersion != 1)
         throw InputError(QStringLiteral("%1: made by an incompatible version of vae-explorer").arg(path).toStdString());
     TrainingConfig config;
     try {
@@ -133,6 +142,13 @@ std::unique_ptr<Trainer> Trainer::fromCheckpoint(const QString& path, std::share
                             .arg(dataset ? dataset->channels() : 0)
                             .arg(dataset ? dataset->height() : 0)
                             .arg(dataset ? dataset->width() : 0));
+    if (engineVersion == 1 && !layoutUnchangedSinceVersion1(config, dataset->height(), dataset->width()))
+        throw fileError(path,
+                        QStringLiteral("holds a conv model of two stages for %1x%2 images, made by an older "
+                                       "vae-explorer; conv now has %3 stages at this size: train it again")
+                            .arg(dataset->height())
+                            .arg(dataset->width())
+                            .arg(convLayoutFor(dataset->height(), dataset->width()).channels.size()));
     auto impl = std::make_unique<TrainerState>(config, std::move(dataset));
     try {
         restoreTensors(contents.tensors, *impl);

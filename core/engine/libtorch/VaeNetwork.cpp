@@ -1,10 +1,9 @@
 #include "core/engine/libtorch/VaeNetwork.h"
 
+#include "core/run/ConvLayout.h"
+
 namespace vae {
 namespace {
-
-constexpr int convChannels1 = 32;
-constexpr int convChannels2 = 64;
 
 torch::nn::AnyModule activationModule(Activation activation)
 {
@@ -31,10 +30,11 @@ torch::nn::ConvTranspose2d upsample(int inChannels, int outChannels)
         torch::nn::ConvTranspose2dOptions(inChannels, outChannels, 4).stride(2).padding(1));
 }
 
-// Applies a transposed-convolution head to [B, 32, H/2, W/2] and flattens to [B, C*H*W].
+// Applies a transposed-convolution head to the first stage's features [B, c1, H/2, W/2] and flattens
+// to [B, C*H*W].
 struct FlatConvHeadImpl : torch::nn::Module {
-    explicit FlatConvHeadImpl(int outChannels)
-        : conv(register_module("conv", upsample(convChannels1, outChannels)))
+    FlatConvHeadImpl(int inChannels, int outChannels)
+        : conv(register_module("conv", upsample(inChannels, outChannels)))
     {
     }
     torch::Tensor forward(const torch::Tensor& features) { return conv->forward(features).flatten(1); }
@@ -63,28 +63,29 @@ VaeNetworkImpl::VaeNetworkImpl(const TrainingConfig& config, int channels, int h
         if (gaussian)
             outputLogVariance_ = torch::nn::AnyModule(torch::nn::Linear(decodedWidth, imageSize_));
     } else {
-        const int featureHeight = height / 4;
-        const int featureWidth = width / 4;
-        const int featureSize = convChannels2 * featureHeight * featureWidth;
+        const ConvLayout layout = convLayoutFor(height, width);
         const int denseWidth = config.hiddenLayers.front();
         encoderBody_->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {channels, height, width})));
-        encoderBody_->push_back(
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, convChannels1, 4).stride(2).padding(1)));
-        encoderBody_->push_back(activationModule(config.activation));
-        encoderBody_->push_back(
-            torch::nn::Conv2d(torch::nn::Conv2dOptions(convChannels1, convChannels2, 4).stride(2).padding(1)));
-        encoderBody_->push_back(activationModule(config.activation));
+        int inChannels = channels;
+        for (const int stageChannels : layout.channels) {
+            encoderBody_->push_back(
+                torch::nn::Conv2d(torch::nn::Conv2dOptions(inChannels, stageChannels, 4).stride(2).padding(1)));
+            encoderBody_->push_back(activationModule(config.activation));
+            inChannels = stageChannels;
+        }
         encoderBody_->push_back(torch::nn::Flatten());
-        encodedWidth = appendDenseStack(encoderBody_, featureSize, {denseWidth}, config.activation);
+        encodedWidth = appendDenseStack(encoderBody_, layout.featureSize(), {denseWidth}, config.activation);
 
-        appendDenseStack(decoderBody_, latentDim_, {denseWidth, featureSize}, config.activation);
-        decoderBody_->push_back(
-            torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {convChannels2, featureHeight, featureWidth})));
-        decoderBody_->push_back(upsample(convChannels2, convChannels1));
-        decoderBody_->push_back(activationModule(config.activation));
-        outputMean_ = torch::nn::AnyModule(FlatConvHead(channels));
+        appendDenseStack(decoderBody_, latentDim_, {denseWidth, layout.featureSize()}, config.activation);
+        decoderBody_->push_back(torch::nn::Unflatten(
+            torch::nn::UnflattenOptions(1, {layout.channels.back(), layout.featureHeight, layout.featureWidth})));
+        for (std::size_t stage = layout.channels.size() - 1; stage > 0; --stage) {
+            decoderBody_->push_back(upsample(layout.channels[stage], layout.channels[stage - 1]));
+            decoderBody_->push_back(activationModule(config.activation));
+        }
+        outputMean_ = torch::nn::AnyModule(FlatConvHead(layout.channels.front(), channels));
         if (gaussian)
-            outputLogVariance_ = torch::nn::AnyModule(FlatConvHead(channels));
+            outputLogVariance_ = torch::nn::AnyModule(FlatConvHead(layout.channels.front(), channels));
     }
     register_module("encoder", encoderBody_);
     posteriorMean_ = register_module("posterior_mean", torch::nn::Linear(encodedWidth, latentDim_));

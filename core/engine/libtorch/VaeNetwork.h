@@ -30,9 +30,10 @@ struct MlpLayers {
     Activation activation = Activation::Relu;
 };
 
-// Encoder and decoder networks: the paper's MLP (hidden layers of the chosen activation) or a small
-// convolutional pair (two stride-2 convolutions, one dense layer, and the mirror image with
-// transposed convolutions). Inputs and outputs are flat images [B, C*H*W] in channel-major order.
+// Encoder and decoder networks: the paper's MLP (hidden layers of the chosen activation) or a
+// convolutional pair (stride-2 convolutions until the feature map is about 4x4 to 7x7, as
+// convLayoutFor says, one dense layer, and the mirror image with transposed convolutions). Inputs and outputs are flat
+// images [B, C*H*W] in channel-major order.
 class VaeNetworkImpl : public torch::nn::Module {
 public:
     VaeNetworkImpl(const TrainingConfig& config, int channels, int height, int width);
