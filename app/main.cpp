@@ -25,6 +25,7 @@ Commands:
              export FILE --point Z1,Z2,... --out IMAGE.png   the image at one latent point
              export FILE --interpolate I,J --out PATH.gif    the path between test images I and J
              export FILE --prior N --out SAMPLES.png         samples from the prior
+             export FILE --traversals --out TRAVERSALS.png   each dimension from -3 to +3, most KL first
              export FILE --codes train|test --out CODES.npy  latent codes (.npy or .csv)
              export FILE --weights OUT.pt                    the weights, for Python's torch.load
 

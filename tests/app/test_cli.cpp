@@ -1,6 +1,7 @@
 #include "tests/support/python_check.h"
 #include "tests/support/trained_model_fixture.h"
 
+#include "core/decode/LatentCodes.h"
 #include "core/engine/Trainer.h"
 #include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
@@ -212,7 +213,7 @@ TEST_F(CommandLine, HelpNamesEveryExport)
          {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("export"), QStringLiteral("--help")}}) {
         const Result help = run(arguments);
         EXPECT_EQ(help.exitCode, 0) << help.err.toStdString();
-        for (const char* kind : {"grid", "point", "interpolate", "prior", "codes", "weights"})
+        for (const char* kind : {"grid", "point", "interpolate", "prior", "traversals", "codes", "weights"})
             EXPECT_TRUE(help.out.contains(QStringLiteral("--") + QLatin1String(kind)))
                 << "'" << arguments.join(' ').toStdString() << "' does not name --" << kind << ":\n"
                 << help.out.toStdString();
@@ -539,6 +540,53 @@ QString quickModel(const QString& folder, const QString& latent, const QStringLi
                                            QStringLiteral("1"), QStringLiteral("--out"), folder});
     EXPECT_EQ(trained.exitCode, 0) << trained.err.toStdString();
     return folder + QStringLiteral("/model.vae");
+}
+
+TEST_F(CommandLine, ExportWritesTraversalsOrderedByKlAndRefusesBadSteps)
+{
+    const QString model = quickModel(path(QStringLiteral("three")), QStringLiteral("3"));
+    const vae::SnapshotPtr decoder = modelIn(model);
+    const auto exportTraversals = [&](const QStringList& options, const QString& file) {
+        const Result result = run(QStringList{QStringLiteral("export"), model, QStringLiteral("--traversals")} +
+                                  options + QStringList{QStringLiteral("--out"), path(file)});
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return QImage(path(file));
+    };
+
+    // Cells of 56 pixels (the default: twice the image), no border: 5 columns, one row per dimension.
+    const QImage sheet = exportTraversals(
+        {QStringLiteral("--steps"), QStringLiteral("5"), QStringLiteral("--border"), QStringLiteral("0")},
+        QStringLiteral("traversals.png"));
+    ASSERT_EQ(sheet.size(), QSize(5 * 56, 3 * 56));
+    const std::vector<double> kl = vae::klPerDimension(vae::encodeImageSet(*decoder, shapesDataset()->test));
+    std::vector<int> order{0, 1, 2};
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return kl[std::size_t(a)] > kl[std::size_t(b)]; });
+    const double offsets[] = {-3.0, -1.5, 0.0, 1.5, 3.0};
+    for (int row = 0; row < 3; ++row)
+        for (int column = 0; column < 5; ++column) {
+            std::vector<float> z(3, 0.0f);
+            z[std::size_t(order[std::size_t(row)])] = float(offsets[column]);
+            EXPECT_LE(largestPixelDifference(cellOf(sheet, row, column, 2, 0), decodedDirectly(*decoder, z)), 1)
+                << "row " << row << " (dimension " << order[std::size_t(row)] << "), column " << column;
+        }
+    // The most informative dimension changes the picture along its row, or the check above proves little.
+    std::vector<float> low(3, 0.0f), high(3, 0.0f);
+    low[std::size_t(order[0])] = -3.0f;
+    high[std::size_t(order[0])] = 3.0f;
+    EXPECT_GT(largestPixelDifference(decodedDirectly(*decoder, low), decodedDirectly(*decoder, high)), 10);
+
+    // Nine steps unless told, each cell a whole multiple of the image, one-pixel borders.
+    const QImage bySteps =
+        exportTraversals({QStringLiteral("--cell"), QStringLiteral("28")}, QStringLiteral("default.png"));
+    EXPECT_EQ(bySteps.size(), QSize(9 * 29 + 1, 3 * 29 + 1));
+
+    for (const QString& steps : {QStringLiteral("1"), QStringLiteral("32")})
+        expectBadInput({QStringLiteral("export"), model, QStringLiteral("--traversals"), QStringLiteral("--steps"),
+                        steps, QStringLiteral("--out"), path(QStringLiteral("bad.png"))},
+                       {QStringLiteral("--steps ") + steps, QStringLiteral("out of range (2 to 31)")});
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--traversals")},
+                   {QStringLiteral("--traversals"), QStringLiteral("--out")});
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("bad.png"))));
 }
 
 QJsonObject evalJson(const QStringList& arguments)

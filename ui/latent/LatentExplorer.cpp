@@ -1,8 +1,12 @@
 #include "ui/latent/LatentExplorer.h"
 
+#include "ui/latent/LatentCollapseWarning.h"
 #include "ui/latent/LatentCursorPreview.h"
+#include "ui/latent/LatentDimensionsPanel.h"
+#include "ui/latent/LatentEstimatorsPanel.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlanePanel.h"
+#include "ui/latent/LatentPosteriorPanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSelectionPanel.h"
 #include "ui/latent/LatentSpace.h"
@@ -29,6 +33,10 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     , plane_(new LatentPlanePanel(*space_, this))
     , samples_(new LatentSamplesPanel(*space_, this))
     , interpolation_(new LatentInterpolationPanel(*space_, this))
+    , posterior_(new LatentPosteriorPanel(*space_, this))
+    , dimensions_(new LatentDimensionsPanel(*space_, this))
+    , estimators_(new LatentEstimatorsPanel(*space_, this))
+    , collapseWarning_(new LatentCollapseWarning(*space_, this))
     , preview_(new LatentCursorPreview(*space_, this))
     , selection_(new LatentSelectionPanel(*space_, this))
 {
@@ -36,6 +44,9 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     tabs_->addTab(plane_, tr("Latent plane"));
     tabs_->addTab(samples_, tr("Samples"));
     tabs_->addTab(interpolation_, tr("Interpolation"));
+    tabs_->addTab(posterior_, tr("Posterior"));
+    tabs_->addTab(dimensions_, tr("Dimensions"));
+    tabs_->addTab(estimators_, tr("Estimators"));
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
@@ -48,8 +59,15 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     sideLayout->addWidget(selection_);
     sideLayout->addStretch(1);
 
+    // The warning above the tabs, not in one: whichever view is up, collapse is worth knowing.
+    auto* views = new QWidget(this);
+    auto* viewsLayout = new QVBoxLayout(views);
+    viewsLayout->setContentsMargins(0, 0, 0, 0);
+    viewsLayout->addWidget(collapseWarning_);
+    viewsLayout->addWidget(tabs_, 1);
+
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(tabs_);
+    splitter->addWidget(views);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
@@ -63,6 +81,8 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     connect(plane_, &LatentPlanePanel::failed, this, &LatentExplorer::failed);
     connect(samples_, &LatentSamplesPanel::failed, this, &LatentExplorer::failed);
     connect(interpolation_, &LatentInterpolationPanel::failed, this, &LatentExplorer::failed);
+    connect(dimensions_, &LatentDimensionsPanel::failed, this, &LatentExplorer::failed);
+    connect(estimators_, &LatentEstimatorsPanel::failed, this, &LatentExplorer::failed);
     connect(preview_, &LatentCursorPreview::failed, this, &LatentExplorer::failed);
     connect(selection_, &LatentSelectionPanel::failed, this, &LatentExplorer::failed);
 }

@@ -8,16 +8,22 @@ class QTabWidget;
 
 namespace vae {
 
+class LatentCollapseWarning;
 class LatentCursorPreview;
+class LatentDimensionsPanel;
+class LatentEstimatorsPanel;
 class LatentInterpolationPanel;
 class LatentPlanePanel;
+class LatentPosteriorPanel;
 class LatentSamplesPanel;
 class LatentSelectionPanel;
 class LatentSpace;
 
-// The central area: the latent plane, samples from the prior and interpolations as tabs, with
-// the image at the cursor and the selected test image beside them. Fed the session's model and
-// snapshots; each view decodes on a worker of its own.
+// The central area: the latent plane, samples from the prior, interpolations, the selected
+// image's true posterior, the dimensions in use and the gradient estimators as tabs, with the
+// image at the cursor and the selected test image beside them, and a warning above them while the
+// posterior has collapsed. Fed the session's model and snapshots; each view decodes on a worker of
+// its own.
 class LatentExplorer : public QWidget {
     Q_OBJECT
 public:
@@ -31,6 +37,10 @@ public:
     LatentPlanePanel& planePanel() const { return *plane_; }
     LatentSamplesPanel& samplesPanel() const { return *samples_; }
     LatentInterpolationPanel& interpolationPanel() const { return *interpolation_; }
+    LatentPosteriorPanel& posteriorPanel() const { return *posterior_; }
+    LatentDimensionsPanel& dimensionsPanel() const { return *dimensions_; }
+    LatentEstimatorsPanel& estimatorsPanel() const { return *estimators_; }
+    const LatentCollapseWarning& collapseWarning() const { return *collapseWarning_; }
     LatentCursorPreview& cursorPreview() const { return *preview_; }
     QTabWidget& tabs() const { return *tabs_; }
 
@@ -49,6 +59,10 @@ private:
     LatentPlanePanel* plane_;
     LatentSamplesPanel* samples_;
     LatentInterpolationPanel* interpolation_;
+    LatentPosteriorPanel* posterior_;
+    LatentDimensionsPanel* dimensions_;
+    LatentEstimatorsPanel* estimators_;
+    LatentCollapseWarning* collapseWarning_;
     LatentCursorPreview* preview_;
     LatentSelectionPanel* selection_;
 };

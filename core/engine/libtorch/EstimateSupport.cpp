@@ -2,6 +2,7 @@
 
 #include "core/data/InputError.h"
 #include "core/engine/EvaluationInterrupted.h"
+#include "core/engine/libtorch/Objective.h"
 
 #include <QString>
 
@@ -13,6 +14,19 @@ std::int64_t decodedRowsPerPass(int imageSize)
 {
     constexpr std::int64_t passElements = 4096 * 784;
     return std::clamp<std::int64_t>(passElements / std::max(1, imageSize), 64, 4096);
+}
+
+torch::Tensor logLikelihoodsAt(VaeNetworkImpl& network, const torch::Tensor& target, const torch::Tensor& points)
+{
+    const int64_t count = points.size(0);
+    const int64_t rowsPerPass = decodedRowsPerPass(int(target.size(1)));
+    std::vector<torch::Tensor> parts;
+    for (int64_t first = 0; first < count; first += rowsPerPass) {
+        const torch::Tensor part = points.slice(0, first, std::min(first + rowsPerPass, count));
+        parts.push_back(
+            logLikelihoodPerSample(network.decode(part), target, network.likelihood()).squeeze(0).to(torch::kDouble));
+    }
+    return torch::cat(parts);
 }
 
 void checkImageCount(const ImageSet& images, int imageCount)

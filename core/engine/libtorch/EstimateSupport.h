@@ -2,6 +2,9 @@
 
 #include "core/data/Dataset.h"
 #include "core/engine/LikelihoodEstimate.h"
+#include "core/engine/libtorch/VaeNetwork.h"
+
+#include <torch/torch.h>
 
 #include <cstdint>
 
@@ -13,6 +16,10 @@ namespace vae {
 // run at the BLAS's full rate (4096 for 28x28 images), fewer for larger images, so that a pass's
 // [rows, D] outputs stay in the last-level cache and memory stays bounded.
 std::int64_t decodedRowsPerPass(int imageSize);
+
+// log p(x|z) of one image's targets [1, D] at many latent points [N, d_z], decoded in passes of
+// decodedRowsPerPass rows: [N], float64.
+torch::Tensor logLikelihoodsAt(VaeNetworkImpl& network, const torch::Tensor& target, const torch::Tensor& points);
 
 // Throws InputError unless 1 <= imageCount <= the images there are.
 void checkImageCount(const ImageSet& images, int imageCount);

@@ -46,15 +46,7 @@ torch::Tensor logIntegrand(VaeNetworkImpl& network, const torch::Tensor& target,
                                          -1)
                                 .reshape({n * n, 2})
                                 .to(torch::kFloat);
-    const int64_t rowsPerPass = decodedRowsPerPass(int(target.size(1)));
-    std::vector<torch::Tensor> parts;
-    for (int64_t first = 0; first < n * n; first += rowsPerPass) {
-        const torch::Tensor points = z.slice(0, first, std::min(first + rowsPerPass, n * n));
-        const torch::Tensor logLikelihoods =
-            logLikelihoodPerSample(network.decode(points), target, network.likelihood()).squeeze(0);
-        parts.push_back((logLikelihoods + logPriorDensity(points)).to(torch::kDouble));
-    }
-    return torch::cat(parts).view({n, n});
+    return (logLikelihoodsAt(network, target, z) + logPriorDensity(z).to(torch::kDouble)).view({n, n});
 }
 
 double logIntegral(const torch::Tensor& logValues, const Box& box, int resolution)

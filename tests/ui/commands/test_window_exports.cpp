@@ -6,14 +6,18 @@
 #include "core/session/TrainingSession.h"
 #include "ui/commands/Autosave.h"
 #include "ui/commands/ExportActions.h"
+#include "ui/commands/ExportProgress.h"
 #include "ui/curves/CurvesView.h"
+#include "ui/latent/LatentDimensionsPanel.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlaneControls.h"
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/latent/LatentTraversalPanel.h"
 #include "ui/window/MainWindow.h"
+#include "ui/window/MessageBanner.h"
 
 #include <QAction>
 #include <QDir>
@@ -24,6 +28,8 @@
 
 #include <gif_lib.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace vae {
 namespace {
@@ -59,15 +65,21 @@ protected:
         side = snapshot->width();
     }
 
-    // Triggers File > Export's action as a user would, writing to `name` in the test's folder.
+    // Triggers File > Export's action as a user would, writing to `name` in the test's folder, and
+    // returns once the export has been written or has failed.
     QString exportTo(const char* action, const QString& name)
+    {
+        startExport(action, name);
+        EXPECT_TRUE(waitUntil([&] { return !exports.busy(); })) << action;
+        return target;
+    }
+    void startExport(const char* action, const QString& name)
     {
         target = folder.filePath(name);
         QAction* found = window.findChild<QAction*>(QString::fromLatin1(action));
         EXPECT_TRUE(found) << action;
         if (found)
             found->trigger();
-        return target;
     }
 
     // The cell at (row, column) of a tiled picture, scaled back down to the image's own pixels.
@@ -96,12 +108,14 @@ protected:
 TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 {
     explorer.planePanel().controls().setGrid({5, 2.0, GridSpacing::Quantile});
+    // The plane as it was when the export was asked for: the explorer may settle on another while it runs.
+    const LatentPlane plane = explorer.space().plane();
     const QString path = exportTo("exportGrid", QStringLiteral("grid.png"));
     ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
     const QImage grid(path);
     const int cellSide = cellScale * side;
     EXPECT_EQ(grid.size(), QSize(5 * cellSide + 6 * border, 5 * cellSide + 6 * border));
-    const std::vector<float> points = gridPoints(explorer.space().plane(), 5, 2.0, GridSpacing::Quantile);
+    const std::vector<float> points = gridPoints(plane, 5, 2.0, GridSpacing::Quantile);
     const int dim = snapshot->latentDim();
     for (int row = 0; row < 5; ++row)
         for (int column = 0; column < 5; ++column) {
@@ -119,12 +133,11 @@ TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 TEST_F(WindowExports, TheCursorImageIsTheDecodedCursorLatent)
 {
     explorer.space().setCursor(QPointF(0.75, -1.5));
+    const std::vector<float> latent = explorer.space().cursorLatent();
     const QString path = exportTo("exportCursorImage", QStringLiteral("cursor.png"));
     const QImage image(path);
     ASSERT_EQ(image.size(), QSize(cellScale * side, cellScale * side));
-    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0),
-                                     decodedDirectly(*snapshot, explorer.space().cursorLatent())),
-              1);
+    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0), decodedDirectly(*snapshot, latent)), 1);
 }
 
 TEST_F(WindowExports, TheInterpolationIsAStripAndAGifOfKFrames)
@@ -172,6 +185,32 @@ TEST_F(WindowExports, ThePriorSheetShowsThePanelsDraws)
                                          decodedDirectly(*snapshot, z)),
                   1)
             << index;
+    }
+}
+
+TEST_F(WindowExports, TheTraversalsAreTheTabsRowsAboutItsCentre)
+{
+    LatentSpace& space = explorer.space();
+    ASSERT_TRUE(waitUntil([&] { return space.encoded() != nullptr; }));
+    PlaneChoice choice = space.planeChoice();
+    choice.reference = PlaneReference::SelectedImage;
+    space.choosePlane(choice);
+    space.select(2);
+    explorer.dimensionsPanel().traversals().setSteps(5);
+    const QImage sheet(exportTo("exportTraversals", QStringLiteral("traversals.png")));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    const int cellSide = cellScale * side;
+    ASSERT_EQ(sheet.size(), QSize(5 * cellSide + 6 * border, 3 * cellSide + 4 * border));
+    const float* mean = space.encoded()->codes.mean(2);
+    const std::vector<float> centre(mean, mean + 3);
+    const std::vector<int> rows = space.dimensionsByKl();
+    for (int row = 0; row < 3; ++row) {
+        EXPECT_LE(largestPixelDifference(cell(sheet, row, 2, cellScale, border), decodedDirectly(*snapshot, centre)), 1)
+            << row;
+        std::vector<float> first = centre;
+        first[std::size_t(rows[std::size_t(row)])] -= 3.0f;
+        EXPECT_LE(largestPixelDifference(cell(sheet, row, 0, cellScale, border), decodedDirectly(*snapshot, first)), 1)
+            << row;
     }
 }
 
@@ -233,6 +272,35 @@ TEST_F(WindowExports, LatentCodesLoadInNumpyWithTheirShapeAndType)
     EXPECT_NEAR(first[5].toFloat(), logVariance[0], 1e-4);
 }
 
+TEST_F(WindowExports, TheCodesExportReportsItsProgressUntilTheWholeSplitIsEncoded)
+{
+    std::vector<int> percents;
+    QObject::connect(&exports, &ExportActions::progressed, [&](int percent) { percents.push_back(percent); });
+    const QString npy = exportTo("exportTestCodes", QStringLiteral("codes.npy"));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(written.value(0), npy);
+    ASSERT_GE(percents.size(), 2u); // the start and at least one batch
+    EXPECT_EQ(percents.front(), 0);
+    EXPECT_EQ(percents.back(), 100);
+    EXPECT_TRUE(std::is_sorted(percents.begin(), percents.end()));
+    EXPECT_TRUE(exports.progressView().isHidden()); // gone with the export
+}
+
+TEST_F(WindowExports, ASecondExportWhileOneRunsIsRefusedAndTheFirstCompletes)
+{
+    startExport("exportTestCodes", QStringLiteral("codes.csv"));
+    const QString first = target;
+    // The first one's outcome can only arrive through the event loop, which has not run since.
+    ASSERT_TRUE(exports.busy());
+    startExport("exportGrid", QStringLiteral("grid.png"));
+    ASSERT_EQ(failures.size(), 1);
+    EXPECT_TRUE(failures[0].contains(QStringLiteral("Another export is still running"))) << failures[0].toStdString();
+    ASSERT_TRUE(waitUntil([&] { return !exports.busy(); }));
+    EXPECT_EQ(written, QStringList{first});
+    EXPECT_TRUE(QFile::exists(first));
+    EXPECT_FALSE(QFile::exists(folder.filePath(QStringLiteral("grid.png"))));
+}
+
 TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
 {
     QFile blocker(folder.filePath(QStringLiteral("not-a-folder")));
@@ -244,6 +312,10 @@ TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
         const QString path = exportTo(action, QStringLiteral("not-a-folder/out.gif"));
         ASSERT_EQ(failures.size(), 1) << action;
         EXPECT_TRUE(failures[0].contains(path)) << failures[0].toStdString();
+        // The window says so.
+        const MessageBanner* banner = window.findChild<MessageBanner*>();
+        EXPECT_TRUE(banner->isError());
+        EXPECT_TRUE(banner->message().contains(path)) << banner->message().toStdString();
     }
     EXPECT_TRUE(written.isEmpty());
     EXPECT_EQ(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
