@@ -2,6 +2,7 @@
 #include "app/EvalCommand.h"
 #include "app/ExportCommand.h"
 #include "app/GuiLauncher.h"
+#include "app/ImportCommand.h"
 #include "app/TrainCommand.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,8 @@ Commands:
              export FILE --traversals --out TRAVERSALS.png   each dimension from -3 to +3, most KL first
              export FILE --codes train|test --out CODES.npy  latent codes (.npy or .csv)
              export FILE --weights OUT.pt                    the weights, for Python's torch.load
+  import   A checkpoint from weights trained in PyTorch (tools/train_pytorch.py):
+             vae-explorer import WEIGHTS.pt --dataset D [the settings they were trained with] --out MODEL.vae
 
 Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST), IDX or .npy files,
 an image folder with one subfolder per class, or builtin:shapes.
@@ -36,7 +39,8 @@ Run 'vae-explorer <command> --help' for a command's options.
 
 bool isHeadlessCommand(const QString& command)
 {
-    return command == QLatin1String("train") || command == QLatin1String("eval") || command == QLatin1String("export");
+    return command == QLatin1String("train") || command == QLatin1String("eval") ||
+        command == QLatin1String("export") || command == QLatin1String("import");
 }
 
 // Words that are not options are commands, except a saved model to open; anything else (no
@@ -62,7 +66,9 @@ int runHeadless(int argc, char* argv[])
             return vae::runTrainCommand(arguments);
         if (command == QLatin1String("eval"))
             return vae::runEvalCommand(arguments);
-        return vae::runExportCommand(arguments);
+        if (command == QLatin1String("export"))
+            return vae::runExportCommand(arguments);
+        return vae::runImportCommand(arguments);
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(stdout) << usage;
