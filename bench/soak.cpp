@@ -26,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTabWidget>
@@ -238,6 +239,10 @@ int main(int argc, char* argv[])
     const double firstSpeed = imagesPerSecondBetween(samples.front(), warm);
     const double lastSpeed = imagesPerSecondBetween(lastWindowStart, last);
     auto rounded = [](double value, int decimals) { return QString::number(value, 'f', decimals).toDouble(); };
+    // The memory's course, a figure a minute: a leak climbs steadily, an allocator's high-water mark steps and stays.
+    QJsonArray residentByMinute;
+    for (double minute = 0; minute * 60.0 <= last.seconds; ++minute)
+        residentByMinute.append(rounded(sampleAt(samples, minute * 60.0).residentMegabytes, 1));
     const QJsonObject result{
         {QStringLiteral("bench"), QStringLiteral("soak")},
         {QStringLiteral("dataset"), dataset->name},
@@ -252,6 +257,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("rss_mb_end"), rounded(last.residentMegabytes, 1)},
         {QStringLiteral("rss_peak_mb"), rounded(last.peakResidentMegabytes, 1)},
         {QStringLiteral("rss_growth_after_warmup"), rounded(growth, 4)},
+        {QStringLiteral("rss_mb_by_minute"), residentByMinute},
         {QStringLiteral("threads_after_warmup"), warm.threads},
         {QStringLiteral("threads_end"), last.threads},
         {QStringLiteral("threads_max"), maximumThreads},
