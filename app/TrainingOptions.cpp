@@ -64,9 +64,10 @@ QList<QCommandLineOption> settingOptions()
         {settingOption(Setting::Epochs), QStringLiteral("Epochs to train (the total, when resuming)."),
          QStringLiteral("N"), QStringLiteral("10")},
         {settingOption(Setting::Seed),
-         QStringLiteral("Random seed: same seed, settings and threads give the same curves."), QStringLiteral("S"),
-         QStringLiteral("0")},
-        {settingOption(Setting::Threads), QStringLiteral("Compute threads (default: one per core)."),
+         QStringLiteral("Random seed: same seed, settings and a fixed --threads give the same curves."),
+         QStringLiteral("S"), QStringLiteral("0")},
+        {settingOption(Setting::Threads),
+         QStringLiteral("Compute threads (default 0: one per core, fewer while other programs are busy)."),
          QStringLiteral("N"), QStringLiteral("0")},
     };
 }

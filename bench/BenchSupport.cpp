@@ -1,13 +1,26 @@
 #include "bench/BenchSupport.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QTimer>
 
 #include <algorithm>
 #include <cmath>
 
 namespace vae::bench {
+
+TrainingConfig referenceConfig()
+{
+    TrainingConfig config;
+    config.latentDim = 20;
+    config.hiddenLayers = {400};
+    config.activation = Activation::Relu;
+    config.likelihood = Likelihood::Bernoulli;
+    config.optimizer = OptimizerKind::Adam;
+    config.learningRate = 1e-3;
+    config.batchSize = 128;
+    config.epochs = 1000;
+    return config;
+}
 
 bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
 {
@@ -30,7 +43,7 @@ void pumpEvents(int milliseconds)
 double median(std::vector<double> values)
 {
     if (values.empty())
-        return 0.0;
+        return 0;
     std::sort(values.begin(), values.end());
     const std::size_t middle = values.size() / 2;
     return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
@@ -40,6 +53,24 @@ double quantile(std::vector<double> values, double q)
 {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0.0 : values[std::size_t(std::lround(q * double(values.size() - 1)))];
+}
+
+LatencyProbe::LatencyProbe()
+{
+    timer_.setTimerType(Qt::PreciseTimer);
+    timer_.setInterval(intervalMilliseconds);
+    QObject::connect(&timer_, &QTimer::timeout, this, [this] {
+        const double now = milliseconds(clock_);
+        latenesses.push_back(std::max(0.0, now - last_ - intervalMilliseconds));
+        last_ = now;
+    });
+}
+
+void LatencyProbe::start()
+{
+    clock_.start();
+    last_ = 0;
+    timer_.start();
 }
 
 double milliseconds(const QElapsedTimer& timer)

@@ -1,19 +1,45 @@
 #pragma once
 
+#include "core/run/TrainingConfig.h"
+
 #include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
 
 #include <functional>
 #include <vector>
 
 namespace vae::bench {
 
-// Sleeps in the event loop between events, as the window's GUI thread does (polling would take a
-// core from the work being measured), until `done` or the timeout; returns done().
+// What the C++ benchmarks share.
+
+// The reference configuration: Fashion-MNIST's 784-400-20 ReLU MLP, Bernoulli, Adam 1e-3, batch
+// 128, epochs enough never to finish.
+TrainingConfig referenceConfig();
+
+// Runs the event loop until `done` or the timeout, sleeping between events as the window's GUI
+// thread does: polling here would take a core from the training and decoding being measured.
 bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds);
 void pumpEvents(int milliseconds);
 
 double median(std::vector<double> values);
 double quantile(std::vector<double> values, double q); // q in [0, 1], the nearest rank
 double milliseconds(const QElapsedTimer& timer);
+
+// How late a 5 ms timer fires on the GUI thread: the time a user waits for the window to react.
+class LatencyProbe : public QObject {
+public:
+    LatencyProbe();
+    void start();
+    void stop() { timer_.stop(); }
+
+    std::vector<double> latenesses; // milliseconds
+
+private:
+    static constexpr int intervalMilliseconds = 5;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    double last_ = 0;
+};
 
 } // namespace vae::bench

@@ -12,7 +12,7 @@
 // Usage: export_latency [--dataset D] [--repeats R] [--format npy|csv] [--training]. Runs
 // offscreen unless a platform is set; uses a throwaway settings and data folder.
 
-#include "bench/EventLoopTiming.h"
+#include "bench/BenchSupport.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/AppSettings.h"
 #include "ui/commands/ExportActions.h"

@@ -15,6 +15,7 @@
 //    interleaved.
 // Usage: latent_bench [--dataset D] [--repeats N]. Runs offscreen unless a platform is set.
 
+#include "bench/BenchSupport.h"
 #include "core/data/DatasetLoader.h"
 #include "core/decode/DecodedImages.h"
 #include "core/decode/LatentCodes.h"
@@ -35,7 +36,6 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <QThread>
-#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -45,6 +45,10 @@
 namespace {
 
 using namespace vae;
+using bench::milliseconds;
+using bench::pumpEvents;
+using bench::quantile;
+using bench::waitFor;
 
 constexpr int gridCells = 20;
 
@@ -55,37 +59,6 @@ TrainingConfig benchConfig()
     config.hiddenLayers = {400};
     config.epochs = 1000;
     return config;
-}
-
-// Sleeps in the event loop between events, as the window's GUI thread does: polling here would
-// take a whole core from the decoding and training it measures.
-bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
-{
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    deadline.start(timeoutMilliseconds);
-    while (!done()) {
-        if (!deadline.isActive())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
-void pumpEvents(int milliseconds)
-{
-    waitFor([] { return false; }, milliseconds);
-}
-
-double quantile(std::vector<double> values, double q)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[std::size_t(std::lround(q * double(values.size() - 1)))];
-}
-
-double milliseconds(const QElapsedTimer& timer)
-{
-    return double(timer.nsecsElapsed()) * 1e-6;
 }
 
 // Runs `job` on the runner's thread, waits for its reply, and returns the job's own time.

@@ -43,21 +43,6 @@ using namespace vae::bench;
 
 namespace {
 
-TrainingConfig referenceConfig(int epochs, int threads)
-{
-    TrainingConfig config;
-    config.latentDim = 20;
-    config.hiddenLayers = {400};
-    config.activation = Activation::Relu;
-    config.likelihood = Likelihood::Bernoulli;
-    config.optimizer = OptimizerKind::Adam;
-    config.learningRate = 1e-3;
-    config.batchSize = 128;
-    config.epochs = epochs;
-    config.threads = threads;
-    return config;
-}
-
 // What /proc/self/status says of the process at one moment.
 struct ProcessSample {
     double seconds = 0;
@@ -137,8 +122,9 @@ int main(int argc, char* argv[])
     const double warmupSeconds =
         std::min(seconds / 2.0, std::max(0.0, parser.value(QStringLiteral("warmup-minutes")).toDouble() * 60.0));
     const QString datasetSpec = parser.value(QStringLiteral("dataset"));
-    const TrainingConfig config = referenceConfig(std::max(1, parser.value(QStringLiteral("epochs-per-run")).toInt()),
-                                                  std::max(0, parser.value(QStringLiteral("threads")).toInt()));
+    TrainingConfig config = referenceConfig();
+    config.epochs = std::max(1, parser.value(QStringLiteral("epochs-per-run")).toInt());
+    config.threads = std::max(0, parser.value(QStringLiteral("threads")).toInt());
     storeTrainingConfig(config);
 
     MainWindow window;

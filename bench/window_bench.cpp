@@ -10,7 +10,7 @@
 // Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
 // is set; uses a throwaway settings and data folder.
 
-#include "bench/EventLoopTiming.h"
+#include "bench/BenchSupport.h"
 #include "core/data/DatasetLoader.h"
 #include "core/engine/Trainer.h"
 #include "core/session/TrainingSession.h"
@@ -43,20 +43,6 @@ using bench::quantile;
 using bench::waitFor;
 
 constexpr int warmupSteps = 10;
-
-TrainingConfig referenceConfig()
-{
-    TrainingConfig config;
-    config.latentDim = 20;
-    config.hiddenLayers = {400};
-    config.activation = Activation::Relu;
-    config.likelihood = Likelihood::Bernoulli;
-    config.optimizer = OptimizerKind::Adam;
-    config.learningRate = 1e-3;
-    config.batchSize = 128;
-    config.epochs = 1000;
-    return config;
-}
 
 // Milliseconds since the kernel started this process (field 22 of /proc/self/stat, in clock ticks).
 double millisecondsSinceProcessStart()
@@ -171,7 +157,7 @@ int main(int argc, char* argv[])
     const int repeats = std::max(1, parser.value(QStringLiteral("repeats")).toInt());
     const int steps = std::max(20, parser.value(QStringLiteral("steps")).toInt());
 
-    const TrainingConfig config = referenceConfig();
+    const TrainingConfig config = bench::referenceConfig();
     storeTrainingConfig(config);
 
     auto window = std::make_unique<MainWindow>();

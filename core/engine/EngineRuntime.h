@@ -21,5 +21,7 @@ QString slowBlasWarning(const BlasInfo& blas);
 
 // Sets LibTorch's intra-op thread count for the calling thread (it can start at 1 on this platform).
 void setComputeThreads(int threads);
+// The intra-op thread count of the calling thread.
+int computeThreads();
 
 } // namespace vae

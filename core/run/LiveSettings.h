@@ -10,7 +10,7 @@ struct LiveSettings {
     double learningRate = 1e-3;
     double beta = 1.0;
     int epochs = 10;
-    int threads = 0; // 0: one per core
+    int threads = 0; // 0: auto (ComputeThreadTuner)
 
     static LiveSettings of(const TrainingConfig& config)
     {

@@ -170,7 +170,7 @@ std::optional<SettingProblem> TrainingConfig::validate() const
     if (epochs < 1 || epochs > 100000)
         return outOfRange(Setting::Epochs, epochs, "1 to 100000");
     if (threads < 0 || threads > 256)
-        return outOfRange(Setting::Threads, threads, "0 (one per core) to 256");
+        return outOfRange(Setting::Threads, threads, "0 (auto) to 256");
     if (likelihood == Likelihood::Gaussian && binarization != Binarization::None)
         return SettingProblem{Setting::Binarization,
                               QStringLiteral("%1 needs the Bernoulli likelihood: a Gaussian decoder models grey values")

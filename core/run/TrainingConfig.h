@@ -45,7 +45,7 @@ struct TrainingConfig {
     int batchSize = 128;
     int epochs = 10;
     std::uint64_t seed = 0;
-    int threads = 0; // 0: one per core
+    int threads = 0; // 0: auto, one per core, fewer while other programs are busy (ComputeThreadTuner)
 
     // Nothing when the settings make sense, else the first that does not, with its valid range.
     std::optional<SettingProblem> validate() const;

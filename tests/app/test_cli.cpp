@@ -539,6 +539,81 @@ TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("i.gif"))));
 }
 
+// `vae-explorer export` of a model of 32 x 32 RGB images: every picture is RGB, its cells whole
+// multiples of the images' size, and each cell the decoder's three channels, not a grey mix.
+TEST_F(CommandLine, ExportWritesColourModelsInColour)
+{
+    const vae::testing::TrainedModel& trained = vae::testing::trainedColourModel();
+    const vae::ModelSnapshot& decoder = *trained.snapshot;
+    ASSERT_EQ(decoder.channels(), 3);
+    constexpr int colourSide = vae::testing::colourSide;
+    auto exportTo = [&](const QStringList& options, const QString& file) {
+        const Result result = run(QStringList{QStringLiteral("export"), trained.checkpointPath} + options +
+                                  QStringList{QStringLiteral("--out"), path(file)});
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return path(file);
+    };
+    const auto cell = [](const QImage& tiled, int row, int column, int scale, int gap) {
+        const int cellSide = colourSide * scale;
+        return tiled.copy(gap + column * (cellSide + gap), gap + row * (cellSide + gap), cellSide, cellSide)
+            .scaled(colourSide, colourSide, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    };
+
+    // Cells of 96 pixels: each image pixel a 3 x 3 block.
+    const QImage grid(exportTo({QStringLiteral("--grid"), QStringLiteral("5"), QStringLiteral("--cell"),
+                                QStringLiteral("96"), QStringLiteral("--border"), QStringLiteral("2")},
+                               QStringLiteral("grid.png")));
+    ASSERT_EQ(grid.size(), QSize(5 * 96 + 6 * 2, 5 * 96 + 6 * 2));
+    EXPECT_TRUE(vae::testing::hasColour(grid));
+    const std::vector<double> coordinates = vae::gridCoordinates(5, 3.0, vae::GridSpacing::Linear);
+    const std::vector<float> topRight{float(coordinates[4]), float(coordinates[4]), 0.0f};
+    EXPECT_LE(largestPixelDifference(cell(grid, 0, 4, 3, 2), decodedDirectly(decoder, topRight)), 1);
+    EXPECT_EQ(grid.pixel(2, 2), grid.pixel(4, 4)); // one image pixel, a solid block
+
+    const QImage point(
+        exportTo({QStringLiteral("--point"), QStringLiteral("0.5,-1,0.25")}, QStringLiteral("point.png")));
+    ASSERT_EQ(point.size(), QSize(2 * colourSide, 2 * colourSide)); // the default cell: twice the image
+    EXPECT_TRUE(vae::testing::hasColour(point));
+    EXPECT_LE(largestPixelDifference(cell(point, 0, 0, 2, 0), decodedDirectly(decoder, {0.5f, -1.0f, 0.25f})), 1);
+
+    const QImage prior(
+        exportTo({QStringLiteral("--prior"), QStringLiteral("3"), QStringLiteral("--border"), QStringLiteral("0")},
+                 QStringLiteral("prior.png")));
+    ASSERT_EQ(prior.size(), QSize(3 * 2 * colourSide, 3 * 2 * colourSide));
+    const std::vector<float> draws = vae::priorSamples(9, 3, 0);
+    EXPECT_LE(largestPixelDifference(cell(prior, 2, 2, 2, 0), decodedDirectly(decoder, pointAt(draws, 8, 3))), 1);
+
+    const QImage traversals(exportTo({QStringLiteral("--traversals"), QStringLiteral("--steps"), QStringLiteral("3"),
+                                      QStringLiteral("--border"), QStringLiteral("0")},
+                                     QStringLiteral("traversals.png")));
+    ASSERT_EQ(traversals.size(), QSize(3 * 2 * colourSide, 3 * 2 * colourSide));
+    EXPECT_LE(largestPixelDifference(cell(traversals, 0, 1, 2, 0), decodedDirectly(decoder, {0.0f, 0.0f, 0.0f})), 1);
+
+    const QString gif = exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"),
+                                  QStringLiteral("4"), QStringLiteral("--path"), QStringLiteral("linear")},
+                                 QStringLiteral("path.gif"));
+    int error = 0;
+    GifFileType* file = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+    ASSERT_NE(file, nullptr) << GifErrorString(error);
+    ASSERT_EQ(DGifSlurp(file), GIF_OK);
+    EXPECT_EQ(file->ImageCount, 4);
+    ASSERT_EQ(file->SWidth, 2 * colourSide);
+    ASSERT_EQ(file->SHeight, 2 * colourSide);
+    ASSERT_NE(file->SColorMap, nullptr);
+    QImage first(file->SWidth, file->SHeight, QImage::Format_RGB32);
+    for (int y = 0; y < file->SHeight; ++y)
+        for (int x = 0; x < file->SWidth; ++x) {
+            const GifColorType colour = file->SColorMap->Colors[file->SavedImages[0].RasterBits[y * file->SWidth + x]];
+            first.setPixel(x, y, qRgb(colour.Red, colour.Green, colour.Blue));
+        }
+    DGifCloseFile(file, &error);
+    EXPECT_TRUE(vae::testing::hasColour(first));
+    std::vector<float> start, logVariance;
+    decoder.encode(vae::testing::colourDataset()->test.image(0), 1, start, logVariance);
+    // A 6 x 7 x 6 colour palette: each channel within half a level of the decoded byte.
+    EXPECT_LE(largestPixelDifference(cell(first, 0, 0, 2, 0), decodedDirectly(decoder, start)), 26);
+}
+
 // A quick model of the shapes with `latent` dimensions, trained one epoch; returns its checkpoint.
 QString quickModel(const QString& folder, const QString& latent, const QStringList& extra = {})
 {

@@ -41,12 +41,21 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     , selection_(new LatentSelectionPanel(*space_, this))
 {
     tabs_->setDocumentMode(true);
-    tabs_->addTab(plane_, tr("Latent plane"));
-    tabs_->addTab(samples_, tr("Samples"));
-    tabs_->addTab(interpolation_, tr("Interpolation"));
-    tabs_->addTab(posterior_, tr("Posterior"));
-    tabs_->addTab(dimensions_, tr("Dimensions"));
-    tabs_->addTab(estimators_, tr("Estimators"));
+    // Short names, so that all six fit the tab bar of a 1024-pixel window; the tooltips say more.
+    const struct {
+        QWidget* view;
+        QString name;
+        QString about;
+    } tabViews[] = {
+        {plane_, tr("Plane"), tr("The latent plane: decoded images in a grid under the encoded test set")},
+        {samples_, tr("Samples"), tr("Images decoded from draws of the prior z ~ N(0, I)")},
+        {interpolation_, tr("Path"), tr("Interpolation: images decoded along a path between two images or points")},
+        {posterior_, tr("Posterior"), tr("The selected test image's true posterior p(z|x) beside q(z|x)")},
+        {dimensions_, tr("Dimensions"), tr("The KL of each latent dimension, the active units, and traversals")},
+        {estimators_, tr("Estimators"), tr("The variance of the gradient estimators of the ELBO")},
+    };
+    for (const auto& view : tabViews)
+        tabs_->setTabToolTip(tabs_->addTab(view.view, view.name), view.about);
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);

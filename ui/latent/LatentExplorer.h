@@ -42,6 +42,7 @@ public:
     LatentEstimatorsPanel& estimatorsPanel() const { return *estimators_; }
     const LatentCollapseWarning& collapseWarning() const { return *collapseWarning_; }
     LatentCursorPreview& cursorPreview() const { return *preview_; }
+    LatentSelectionPanel& selectionPanel() const { return *selection_; }
     QTabWidget& tabs() const { return *tabs_; }
 
 Q_SIGNALS:

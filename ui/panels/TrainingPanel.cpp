@@ -109,7 +109,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     , seed_(patternEdit(this, QStringLiteral("^[0-9]{1,19}$")))
     , threads_(intSpinBox(this, 0, 256))
 {
-    threads_->setSpecialValueText(tr("one per core"));
+    threads_->setSpecialValueText(tr("auto"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(modelGroup());
@@ -233,7 +233,8 @@ QWidget* TrainingPanel::optimisationGroup()
         tr("Seeds the initial weights, the minibatch order, the noise ε and the binarisation: the same seed, settings "
            "and thread count give the same curves."));
     addSetting(form, Setting::Threads, tr("Threads:"), threads_, "threads",
-               tr("Compute threads for training and evaluation. Takes effect between two steps."));
+               tr("Compute threads for training and evaluation. Takes effect between two steps. Auto: one per core, "
+                  "fewer while other programs keep the cores busy."));
     return group(tr("Optimisation"), form, this);
 }
 

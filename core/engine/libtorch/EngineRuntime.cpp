@@ -19,6 +19,11 @@ void setComputeThreads(int threads)
         at::set_num_threads(threads);
 }
 
+int computeThreads()
+{
+    return at::get_num_threads();
+}
+
 BlasInfo detectBlas()
 {
     QFile maps(QStringLiteral("/proc/self/maps"));

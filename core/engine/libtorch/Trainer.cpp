@@ -2,6 +2,7 @@
 #include "core/engine/EngineRuntime.h"
 
 #include "core/data/InputError.h"
+#include "core/engine/IdleCores.h"
 #include "core/engine/libtorch/FusedAdam.h"
 #include "core/engine/libtorch/Objective.h"
 #include "core/engine/libtorch/SnapshotNetwork.h"
@@ -25,6 +26,12 @@ std::shared_ptr<const Dataset> checkedDataset(const TrainingConfig& config, std:
             config.validateFor(dataset->channels(), dataset->height(), dataset->width()))
         throw SettingError(*problem);
     return dataset;
+}
+
+ComputeThreadTuner autoThreadTuner(const TrainingConfig& config)
+{
+    auto meter = std::make_shared<IdleCoreMeter>();
+    return ComputeThreadTuner(config.effectiveThreads(), [meter] { return meter->idleCoresSinceLastCall(); });
 }
 
 } // namespace
@@ -59,6 +66,8 @@ TrainerState::TrainerState(const TrainingConfig& config_, std::shared_ptr<const 
     network = VaeNetwork(config, dataset->channels(), dataset->height(), dataset->width());
     optimizer = makeOptimizer(config, network->parameters());
     gradientStep = makeGradientStep(config, network);
+    if (config.threads == 0)
+        threadTuner = autoThreadTuner(config);
 }
 
 int TrainerState::stepsPerEpoch() const
@@ -74,10 +83,25 @@ double TrainerState::klWeight() const
     return config.beta * std::min(1.0, progress / config.warmupEpochs);
 }
 
+int TrainerState::stepThreads() const
+{
+    return threadTuner ? threadTuner->threads() : config.effectiveThreads();
+}
+
+int TrainerState::evaluationThreads() const
+{
+    return threadTuner ? threadTuner->keptThreads() : config.effectiveThreads();
+}
+
 void TrainerState::replaceConfig(const TrainingConfig& changed)
 {
     if (const std::optional<SettingProblem> problem = changed.validate())
         throw SettingError(*problem);
+    // An explicit count is the user's choice and is honoured as it is.
+    if (changed.threads != 0)
+        threadTuner.reset();
+    else if (!threadTuner)
+        threadTuner = autoThreadTuner(changed);
     config = changed;
 }
 
@@ -153,7 +177,7 @@ StepMetrics Trainer::trainStep()
     if (d.epochEndPending)
         finishEpoch();
     // The thread count is per thread under OpenMP, and the window trains on a thread of its own.
-    setComputeThreads(d.config.effectiveThreads());
+    setComputeThreads(d.stepThreads());
     const auto started = std::chrono::steady_clock::now();
     if (d.position == 0) {
         d.permutation = at::randperm(d.train.count(), d.generator, torch::kLong);
@@ -184,7 +208,10 @@ StepMetrics Trainer::trainStep()
     d.epoch.kl += metrics.kl;
     d.epoch.steps += 1;
     d.epoch.images += rows.size(0);
-    d.epoch.trainSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    d.epoch.trainSeconds += seconds;
+    if (d.threadTuner)
+        d.threadTuner->recordStep(seconds, int(rows.size(0)));
     if (d.position >= d.train.count()) {
         d.position = 0;
         d.epochEndPending = true;
@@ -229,7 +256,7 @@ std::shared_ptr<const ModelSnapshot> Trainer::snapshot() const
 Evaluation Trainer::evaluateTest()
 {
     TrainerState& d = *impl_;
-    setComputeThreads(d.config.effectiveThreads());
+    setComputeThreads(d.evaluationThreads());
     torch::NoGradGuard noGrad;
     torch::Generator generator = at::make_generator<at::CPUGeneratorImpl>(evaluationSeed);
     double reconstructionSum = 0;

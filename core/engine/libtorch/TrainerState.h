@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/ComputeThreadTuner.h"
 #include "core/engine/Trainer.h"
 #include "core/engine/libtorch/BatchSource.h"
 #include "core/engine/libtorch/GradientStep.h"
@@ -44,10 +45,16 @@ struct TrainerState {
     EpochAccumulator epoch;
     std::function<bool()> shouldInterrupt;
     MetricHistory history;
+    std::optional<ComputeThreadTuner> threadTuner; // while the threads setting is auto (0)
 
     int stepsPerEpoch() const;
+    // The threads setting, or while it is auto the tuner's count for the next step and the count
+    // it has kept for an evaluation.
+    int stepThreads() const;
+    int evaluationThreads() const;
     double klWeight() const;
-    // Validates, then takes the settings that may change during a run.
+    // Validates, then takes the settings that may change during a run; a change to auto threads
+    // starts tuning afresh.
     void replaceConfig(const TrainingConfig& changed);
 };
 

@@ -3,6 +3,7 @@
 #include "tests/support/shapes_fixture.h"
 
 #include "core/data/InputError.h"
+#include "core/engine/EngineRuntime.h"
 #include "core/engine/Trainer.h"
 #include "core/files/AtomicFile.h"
 #include "core/files/NpyWriter.h"
@@ -130,6 +131,28 @@ TEST(Trainer, SameSeedGivesTheSameCurveAndAnotherSeedDoesNot)
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(a[i].elbo, b[i].elbo) << "step " << i;
     EXPECT_NE(a[4].elbo, c[4].elbo);
+}
+
+TEST(Trainer, AnExplicitThreadCountIsUsedForEveryStepAndAutoStartsWithOneThread)
+{
+    TrainingConfig twoThreads = smallConfig();
+    twoThreads.threads = 2;
+    Trainer trainer(twoThreads, shapesDataset());
+    for (int i = 0; i < 30; ++i) {
+        trainer.trainStep();
+        EXPECT_EQ(computeThreads(), 2) << "step " << i;
+    }
+    LiveSettings settings = LiveSettings::of(trainer.config());
+    settings.threads = 0;
+    trainer.applyLiveSettings(settings);
+    trainer.trainStep();
+    EXPECT_EQ(computeThreads(), 1);
+    settings.threads = 2;
+    trainer.applyLiveSettings(settings);
+    for (int i = 0; i < 30; ++i) {
+        trainer.trainStep();
+        EXPECT_EQ(computeThreads(), 2) << "step " << i;
+    }
 }
 
 TEST(Trainer, EpochEndsAfterCeilNOverMStepsWithTestFigures)

@@ -58,12 +58,14 @@ protected:
         QObject::connect(&exports, &ExportActions::exported, [this](const QStringList& paths) { written << paths; });
         window.resize(1400, 900);
         window.show();
-        session.openModel(testing::trainedModel(3).checkpointPath);
+        session.openModel(checkpointPath());
         ASSERT_TRUE(
             waitUntil([&] { return explorer.space().snapshot() && explorer.space().plane().latentDim() == 3; }));
         snapshot = explorer.space().snapshot();
         side = snapshot->width();
     }
+
+    virtual QString checkpointPath() const { return testing::trainedModel(3).checkpointPath; }
 
     // Triggers File > Export's action as a user would, writing to `name` in the test's folder, and
     // returns once the export has been written or has failed.
@@ -320,6 +322,87 @@ TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
     EXPECT_TRUE(written.isEmpty());
     EXPECT_EQ(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
               QStringList{QStringLiteral("not-a-folder")});
+}
+
+// The same window on a model of 32 x 32 RGB images.
+class ColourWindowExports : public WindowExports {
+protected:
+    QString checkpointPath() const override { return testing::trainedColourModel().checkpointPath; }
+
+    // The decoded image at `latent` in cell (row, column) of an exported picture, and that picture in colour.
+    void expectCellInColour(const QImage& picture, int row, int column, int gap, const std::vector<float>& latent)
+    {
+        EXPECT_TRUE(testing::hasColour(picture));
+        EXPECT_LE(
+            largestPixelDifference(cell(picture, row, column, cellScale, gap), decodedDirectly(*snapshot, latent)), 1);
+    }
+};
+
+// Frame `index` of a read GIF, through its global palette.
+QImage gifFrame(const GifFileType& file, int index)
+{
+    const SavedImage& frame = file.SavedImages[index];
+    QImage image(file.SWidth, file.SHeight, QImage::Format_RGB32);
+    for (int y = 0; y < file.SHeight; ++y)
+        for (int x = 0; x < file.SWidth; ++x) {
+            const GifColorType colour = file.SColorMap->Colors[frame.RasterBits[y * file.SWidth + x]];
+            image.setPixel(x, y, qRgb(colour.Red, colour.Green, colour.Blue));
+        }
+    return image;
+}
+
+TEST_F(ColourWindowExports, EveryPictureExportIsInColourAtTheImagesSize)
+{
+    ASSERT_EQ(snapshot->channels(), 3);
+    const int cellSide = cellScale * side;
+    explorer.planePanel().controls().setGrid({5, 2.0, GridSpacing::Linear});
+    const LatentPlane plane = explorer.space().plane();
+    const QImage grid(exportTo("exportGrid", QStringLiteral("grid.png")));
+    ASSERT_EQ(grid.size(), QSize(5 * cellSide + 6 * border, 5 * cellSide + 6 * border));
+    const std::vector<float> gridLatents = gridPoints(plane, 5, 2.0, GridSpacing::Linear);
+    expectCellInColour(grid, 0, 0, border, std::vector<float>(gridLatents.begin(), gridLatents.begin() + 3));
+
+    explorer.space().setCursor(QPointF(0.5, 1.0));
+    const std::vector<float> cursor = explorer.space().cursorLatent();
+    const QImage image(exportTo("exportCursorImage", QStringLiteral("cursor.png")));
+    ASSERT_EQ(image.size(), QSize(cellSide, cellSide));
+    expectCellInColour(image, 0, 0, 0, cursor);
+
+    explorer.samplesPanel().setSeed(9);
+    const QImage prior(exportTo("exportPriorSheet", QStringLiteral("prior.png")));
+    ASSERT_EQ(prior.size(), QSize(10 * cellSide + 11 * border, 10 * cellSide + 11 * border));
+    const std::vector<float> draws = priorSamples(100, 3, 9);
+    expectCellInColour(prior, 0, 0, border, std::vector<float>(draws.begin(), draws.begin() + 3));
+
+    explorer.dimensionsPanel().traversals().setSteps(3);
+    const QImage traversals(exportTo("exportTraversals", QStringLiteral("traversals.png")));
+    ASSERT_EQ(traversals.size(), QSize(3 * cellSide + 4 * border, 3 * cellSide + 4 * border));
+    expectCellInColour(traversals, 0, 1, border, {0.0f, 0.0f, 0.0f}); // the centre: zero
+
+    InterpolationChoice choice;
+    choice.ends = {InterpolationEnd{-1, {-1.0f, 0.5f, 0.0f}}, InterpolationEnd{-1, {1.5f, -1.0f, 0.5f}}};
+    choice.steps = 4;
+    choice.kind = InterpolationKind::Linear;
+    explorer.interpolationPanel().setChoice(choice);
+    const QImage strip(exportTo("exportInterpolationStrip", QStringLiteral("path.png")));
+    ASSERT_EQ(strip.size(), QSize(4 * cellSide + 5 * border, cellSide + 2 * border));
+    expectCellInColour(strip, 0, 3, border, choice.ends[1].point);
+
+    const QString gif = exportTo("exportInterpolationGif", QStringLiteral("path.gif"));
+    int error = 0;
+    GifFileType* file = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+    ASSERT_TRUE(file) << GifErrorString(error);
+    ASSERT_EQ(DGifSlurp(file), GIF_OK);
+    ASSERT_EQ(file->ImageCount, 4);
+    ASSERT_TRUE(file->SColorMap);
+    const QImage last = gifFrame(*file, 3);
+    DGifCloseFile(file, &error);
+    EXPECT_EQ(last.size(), QSize(cellSide, cellSide));
+    EXPECT_TRUE(testing::hasColour(last));
+    // A 6 x 7 x 6 colour palette: each channel within half a level of the decoded byte.
+    EXPECT_LE(largestPixelDifference(cell(last, 0, 0, cellScale, 0), decodedDirectly(*snapshot, choice.ends[1].point)),
+              26);
+    EXPECT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
 }
 
 } // namespace

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+namespace vae {
+
+// Chooses the compute thread count of a run whose threads setting is "auto" (0), from the speed of
+// its own steps. On a quiet machine one thread per core is fastest; beside one other busy program
+// a team of as many threads as cores is slower than a single thread, because at every parallel
+// region the team waits for the thread whose core the other program holds (on 2 cores: 6,000
+// images/s against 22,000). OpenMP's wait policy cannot fix that (it is read when libgomp loads,
+// and waiting passively still waits), so the tuner measures instead: it tries a neighbouring count
+// for a few steps and keeps whichever ran faster, climbing on while that helps, then tries again
+// every so often. It starts with one thread, and tries more at once only when the machine has had
+// a core idle, otherwise seldom: beside one busy program a team's steps take four times as long
+// (on a crowded machine over a second), so such a probe mostly costs; one thread too few on a
+// quiet machine costs a few ms.
+// Intervals are counted in training time, the durations the steps report, so it needs no clock.
+class ComputeThreadTuner {
+public:
+    struct Schedule {
+        int settleSteps = 1;          // steps ignored after a change: the team wakes up, caches refill
+        int sampleSteps = 8;          // steps whose median time per image measures one count
+        double firstInterval = 1.0;   // seconds of training between probes after a change of count
+        double longestInterval = 8.0; // the interval doubles after each probe that changes nothing
+        double requiredGain = 0.05;   // a probed count must be this much faster to be kept
+        double idleCoresToGrow = 0.5; // the idle cores the machine needs for more threads to be tried
+        double busyInterval = 16.0;   // how seldom more threads are tried while no core is idle
+    };
+    // The whole machine's idle cores, on average since the previous call; negative when unknown.
+    using IdleCores = std::function<double()>;
+
+    // `cores`: the most threads worth trying (one per core). Without `idleCores`, more threads
+    // are tried as often as fewer.
+    explicit ComputeThreadTuner(int cores, IdleCores idleCores = {});
+    ComputeThreadTuner(int cores, IdleCores idleCores, Schedule schedule);
+
+    // The count the next training step should use: the one kept, or the one being probed.
+    int threads() const { return current_; }
+    // The count kept so far, for work that is not a training step (the test evaluation).
+    int keptThreads() const { return kept_; }
+
+    // The step just taken with threads() took `seconds` for `images` images.
+    void recordStep(double seconds, int images);
+
+private:
+    void considerProbing();
+    bool growthWorthTrying();
+    void judgeProbe();
+    void switchTo(int threads);
+
+    int cores_;
+    IdleCores idleCores_;
+    Schedule schedule_;
+    int kept_;
+    int current_;
+    int stepsToSettle_;
+    std::vector<double> recentSecondsPerImage_; // the last sampleSteps steps at `current_`
+    double keptSecondsPerImage_ = 0;            // the kept count's median just before the probe
+    bool probing_ = false;
+    bool probedOnce_ = false;
+    bool climbing_ = false; // the last probe won: try the next count the same way at once
+    int direction_ = +1;    // of the next probe: +1 more threads, -1 fewer
+    double interval_;
+    double sinceProbe_ = 0;
+    double busyFor_ = 0; // training seconds over which every look found no core idle
+};
+
+} // namespace vae
