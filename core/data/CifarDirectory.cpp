@@ -32,14 +32,24 @@ CifarVariant cifar10()
     QStringList batches;
     for (int batch = 1; batch <= 5; ++batch)
         batches << QStringLiteral("data_batch_%1.bin").arg(batch);
-    return {QStringLiteral("cifar-10"), batches, QStringLiteral("test_batch.bin"),
-            QStringLiteral("batches.meta.txt"), 1, 0, 10};
+    return {QStringLiteral("cifar-10"),
+            batches,
+            QStringLiteral("test_batch.bin"),
+            QStringLiteral("batches.meta.txt"),
+            1,
+            0,
+            10};
 }
 
 CifarVariant cifar100()
 {
-    return {QStringLiteral("cifar-100"), {QStringLiteral("train.bin")}, QStringLiteral("test.bin"),
-            QStringLiteral("fine_label_names.txt"), 2, 1, 100};
+    return {QStringLiteral("cifar-100"),
+            {QStringLiteral("train.bin")},
+            QStringLiteral("test.bin"),
+            QStringLiteral("fine_label_names.txt"),
+            2,
+            1,
+            100};
 }
 
 bool holds(const QString& directory, const QString& file)
@@ -68,12 +78,13 @@ void appendRecords(const QString& path, const CifarVariant& variant, ImageSet& i
     const QByteArray bytes = readWholeFile(path);
     const qsizetype recordSize = variant.labelBytes + cifarImageBytes;
     if (bytes.isEmpty() || bytes.size() % recordSize != 0)
-        throw fileError(path, QStringLiteral("not a %1 binary batch: %2 bytes is not a whole number of %3-byte "
-                                             "records (%4 label bytes, then 32x32x3 pixels)")
-                                  .arg(variant.name)
-                                  .arg(bytes.size())
-                                  .arg(recordSize)
-                                  .arg(variant.labelBytes));
+        throw fileError(path,
+                        QStringLiteral("not a %1 binary batch: %2 bytes is not a whole number of %3-byte "
+                                       "records (%4 label bytes, then 32x32x3 pixels)")
+                            .arg(variant.name)
+                            .arg(bytes.size())
+                            .arg(recordSize)
+                            .arg(variant.labelBytes));
     const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.constData());
     const qsizetype count = bytes.size() / recordSize;
     images.pixels.reserve(images.pixels.size() + std::size_t(count) * cifarImageBytes);
@@ -82,11 +93,12 @@ void appendRecords(const QString& path, const CifarVariant& variant, ImageSet& i
         const std::uint8_t* start = data + record * recordSize;
         const int label = start[variant.labelIndex];
         if (label >= variant.classCount)
-            throw fileError(path, QStringLiteral("label %1 of record %2 is out of range 0..%3: not a %4 batch")
-                                      .arg(label)
-                                      .arg(record)
-                                      .arg(variant.classCount - 1)
-                                      .arg(variant.name));
+            throw fileError(path,
+                            QStringLiteral("label %1 of record %2 is out of range 0..%3: not a %4 batch")
+                                .arg(label)
+                                .arg(record)
+                                .arg(variant.classCount - 1)
+                                .arg(variant.name));
         images.labels.push_back(label);
         images.pixels.insert(images.pixels.end(), start + variant.labelBytes, start + recordSize);
     }
@@ -115,10 +127,11 @@ QStringList readClassNames(const QString& directory, const CifarVariant& variant
         if (const QString name = QString::fromUtf8(line).trimmed(); !name.isEmpty())
             names << name;
     if (names.size() != variant.classCount)
-        throw fileError(path, QStringLiteral("%1 class names where %2 has %3")
-                                  .arg(names.size())
-                                  .arg(variant.name)
-                                  .arg(variant.classCount));
+        throw fileError(path,
+                        QStringLiteral("%1 class names where %2 has %3")
+                            .arg(names.size())
+                            .arg(variant.name)
+                            .arg(variant.classCount));
     return names;
 }
 

@@ -67,10 +67,9 @@ QColor parseBackground(const QString& text)
 {
     const QColor color = QColor::fromString(text.trimmed());
     if (!color.isValid())
-        throw InputError(
-            QStringLiteral("background '%1': expected a colour name such as white or black, or #rrggbb")
-                .arg(text)
-                .toStdString());
+        throw InputError(QStringLiteral("background '%1': expected a colour name such as white or black, or #rrggbb")
+                             .arg(text)
+                             .toStdString());
     return QColor(color.rgb()); // opaque: what shows through a transparent pixel
 }
 

@@ -12,7 +12,7 @@ enum class ColorMode { Grey, Rgb };
 // own channels and size. Stored in checkpoints, so reopening a model loads the same images.
 struct DatasetOptions {
     ColorMode imageFolderColor = ColorMode::Grey;
-    int imageFolderSize = 28; // a centred square is cropped, then resized to this many pixels a side
+    int imageFolderSize = 28;                 // a centred square is cropped, then resized to this many pixels a side
     QColor imageFolderBackground = Qt::white; // what transparent pixels are composited over
 
     static constexpr int largestImageSize = 1024;

@@ -136,7 +136,7 @@ Dataset loadImageFolder(const QString& directory, const DatasetOptions& options,
     const int count = int(files.paths.size());
     all.pixels.resize(std::size_t(count) * std::size_t(all.imageSize()));
     all.labels = files.labels;
-    std::vector<QString> problems(std::size_t(count));
+    std::vector<QString> problems(static_cast<std::size_t>(count));
     runOnAllCores(
         count,
         [&](int index) {

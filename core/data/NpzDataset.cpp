@@ -32,9 +32,10 @@ void requireMembers(const ZipArchive& archive, const QString& path, const QStrin
 {
     for (const QString& array : arrays)
         if (!archive.contains(memberFile(array)))
-            throw fileError(path, QStringLiteral("no array '%1' in the archive (expected x_train, x_test and "
-                                                 "optionally y_train, y_test; it holds: %2)")
-                                      .arg(array, archive.memberNames().join(QStringLiteral(", "))));
+            throw fileError(path,
+                            QStringLiteral("no array '%1' in the archive (expected x_train, x_test and "
+                                           "optionally y_train, y_test; it holds: %2)")
+                                .arg(array, archive.memberNames().join(QStringLiteral(", "))));
 }
 
 ImageSet readSplit(const ZipArchive& archive, const QString& path, const QString& split, bool labelled)

@@ -80,16 +80,14 @@ std::vector<std::uint8_t> ZipArchive::read(const QString& member) const
         bytes.resize(used + readChunk);
         const zip_int64_t got = zip_fread(file.get(), bytes.data() + used, readChunk);
         if (got < 0)
-            throw fileError(where,
-                            QStringLiteral("damaged: %1").arg(QString::fromUtf8(zip_file_strerror(file.get()))));
+            throw fileError(where, QStringLiteral("damaged: %1").arg(QString::fromUtf8(zip_file_strerror(file.get()))));
         bytes.resize(used + std::size_t(got));
         if (got == 0)
             break;
     }
     if ((stat.valid & ZIP_STAT_SIZE) && bytes.size() != stat.size)
-        throw fileError(where, QStringLiteral("damaged: %1 bytes where the archive lists %2")
-                                   .arg(bytes.size())
-                                   .arg(stat.size));
+        throw fileError(
+            where, QStringLiteral("damaged: %1 bytes where the archive lists %2").arg(bytes.size()).arg(stat.size));
     return bytes;
 }
 
