@@ -23,6 +23,8 @@ int threadCount(int count)
 
 void runOnAllCores(int count, const std::function<void(int index)>& work, const LoadProgress& progress)
 {
+    if (progress.cancelRequested && progress.cancelRequested())
+        throw LoadCancelled();
     std::atomic<int> next{0};
     std::atomic<int> done{0};
     std::atomic<bool> stop{false};
