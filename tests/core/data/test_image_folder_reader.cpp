@@ -117,6 +117,8 @@ TEST_F(ImageFolderReaderTest, SkipsUndecodableFilesWithAWarningThatCountsAndName
 
 TEST_F(ImageFolderReaderTest, RefusesAFolderWhereNoImageDecodes)
 {
+    QDir(directory.path()).mkpath("cls");
+    QDir(directory.path()).mkpath("other");
     writeFile(path("cls/broken.png"), {'n', 'o', 'p', 'e'});
     writeFile(path("other/broken.jpg"), {'n', 'o', 'p', 'e'});
     expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }),
