@@ -32,14 +32,32 @@ Dataset loadBuiltin(const QString& spec)
     throw datasetError(spec, QStringLiteral("unknown built-in dataset (available: %1)").arg(shapesSpec));
 }
 
-Dataset loadDirectory(const QString& directory, const DatasetOptions& options, const LoadProgress& progress)
+enum class FolderKind { Idx, Cifar, Images, Unknown };
+
+// In this order: an IDX or CIFAR folder may hold subfolders of pictures as well.
+FolderKind folderKind(const QString& directory)
 {
     if (containsIdxImages(directory))
-        return loadIdxDirectory(directory);
+        return FolderKind::Idx;
     if (containsCifarBatches(directory))
-        return loadCifarDirectory(directory);
+        return FolderKind::Cifar;
     if (looksLikeImageFolder(directory))
+        return FolderKind::Images;
+    return FolderKind::Unknown;
+}
+
+Dataset loadDirectory(const QString& directory, const DatasetOptions& options, const LoadProgress& progress)
+{
+    switch (folderKind(directory)) {
+    case FolderKind::Idx:
+        return loadIdxDirectory(directory);
+    case FolderKind::Cifar:
+        return loadCifarDirectory(directory);
+    case FolderKind::Images:
         return loadImageFolder(directory, options, progress);
+    case FolderKind::Unknown:
+        break;
+    }
     throw fileError(directory,
                     QStringLiteral("no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]), CIFAR "
                                    "batches (data_batch_1.bin, test_batch.bin or train.bin, test.bin) or class "
@@ -125,6 +143,12 @@ Dataset loadDataset(const QString& spec, const DatasetOptions& options, const Lo
     dataset.options = options;
     checkConsistency(dataset);
     return dataset;
+}
+
+bool readsImageFolder(const QString& spec)
+{
+    const QString source = spec.trimmed();
+    return QFileInfo(source).isDir() && folderKind(source) == FolderKind::Images;
 }
 
 QString defaultDatasetSpec()

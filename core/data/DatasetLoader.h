@@ -20,6 +20,9 @@ namespace vae {
 // dataset keeps `options`, and any warnings of the load.
 Dataset loadDataset(const QString& spec, const DatasetOptions& options = {}, const LoadProgress& progress = {});
 
+// Whether loadDataset reads `spec` as an image folder, the one source DatasetOptions change.
+bool readsImageFolder(const QString& spec);
+
 // Fashion-MNIST when Debian's dataset-fashion-mnist is installed, else builtin:shapes.
 QString defaultDatasetSpec();
 

@@ -9,6 +9,7 @@
 #include "ui/commands/DatasetOpener.h"
 #include "ui/commands/ExportActions.h"
 #include "ui/commands/FileCommands.h"
+#include "ui/commands/ImageFolderDialog.h"
 #include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
 #include "ui/commands/StartPauseKey.h"
@@ -249,19 +250,33 @@ void MainWindow::connectSession()
 
 void MainWindow::connectFileCommands()
 {
-    connect(fileCommands_, &FileCommands::datasetChosen, this, &MainWindow::openDataset);
+    connect(fileCommands_, &FileCommands::datasetChosen, this, &MainWindow::chooseDataset);
     connect(fileCommands_, &FileCommands::modelChosen, this, [this](const QString& path) { openModel(path); });
     connect(fileCommands_, &FileCommands::saveChosen, sessionFiles_, &SessionFiles::save);
     connect(opener_, &DatasetOpener::opened, this, &MainWindow::datasetOpened);
     connect(opener_, &DatasetOpener::failed, this, &MainWindow::datasetFailed);
+    connect(opener_, &DatasetOpener::cancelled, this, &MainWindow::datasetCancelled);
+    connect(opener_, &DatasetOpener::progressed, datasetPanel_, &DatasetPanel::showLoadingProgress);
+    connect(datasetPanel_, &DatasetPanel::cancelLoadingRequested, opener_, &DatasetOpener::cancel);
 }
 
 void MainWindow::openDataset(const QString& spec)
 {
+    openDataset(spec, storedDatasetOptions(spec));
+}
+
+void MainWindow::openDataset(const QString& spec, const DatasetOptions& options)
+{
     if (!controller_->confirmDiscard(tr("Opening %1").arg(spec)))
         return;
     datasetPanel_->showLoading(spec);
-    opener_->open(spec);
+    opener_->open(spec, options);
+}
+
+void MainWindow::chooseDataset(const QString& spec)
+{
+    if (const std::optional<DatasetOptions> options = chooseDatasetOptions(this, spec))
+        openDataset(spec, *options);
 }
 
 void MainWindow::openModel(const QString& path, const QString& datasetOverride)
@@ -300,8 +315,11 @@ void MainWindow::datasetOpened(const QString& spec, const std::shared_ptr<const 
     if (!controller_->trainOn(dataset))
         return;
     storeDataset(spec);
+    storeDatasetOptions(spec, dataset->options);
     fileCommands_->remember(spec);
     run_->setModelPath({});
+    if (!dataset->warnings.isEmpty())
+        banner_->showWarning(dataset->warnings.join(QLatin1Char('\n')));
 }
 
 void MainWindow::datasetFailed(const QString& spec, const QString& message)
@@ -311,6 +329,14 @@ void MainWindow::datasetFailed(const QString& spec, const QString& message)
     const QString detail = message.contains(spec) ? message : QStringLiteral("%1: %2").arg(spec, message);
     banner_->showError(tr("Could not open %1").arg(detail));
     // The dataset remembered from last time may be gone; the window should still have data.
+    if (!run_->hasModel() && spec != defaultDatasetSpec())
+        openDataset(defaultDatasetSpec());
+}
+
+void MainWindow::datasetCancelled(const QString& spec)
+{
+    datasetPanel_->clearLoading();
+    statusBar_->showMessage(tr("Stopped loading %1").arg(spec), 10000);
     if (!run_->hasModel() && spec != defaultDatasetSpec())
         openDataset(defaultDatasetSpec());
 }
@@ -370,7 +396,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (isModelFile(path))
         openModel(path);
     else
-        openDataset(path);
+        chooseDataset(path);
 }
 
 } // namespace vae
