@@ -11,6 +11,8 @@
 #include <QApplication>
 #include <QIcon>
 
+#include <optional>
+
 namespace vae {
 namespace {
 

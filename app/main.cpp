@@ -9,7 +9,7 @@
 
 namespace {
 
-const char usage[] = R"(Usage: vae-explorer [--dataset D] [--start]
+const char usage[] = R"(Usage: vae-explorer [--dataset D [--color rgb] [--image-size N]] [--start]
        vae-explorer FILE.vae [--dataset D]
        vae-explorer <command> [options]
 
@@ -28,8 +28,9 @@ Commands:
              export FILE --codes train|test --out CODES.npy  latent codes (.npy or .csv)
              export FILE --weights OUT.pt                    the weights, for Python's torch.load
 
-Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST), IDX or .npy files,
-an image folder with one subfolder per class, or builtin:shapes.
+Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST) or of CIFAR-10/100
+binary batches, IDX or .npy files, a Keras .npz archive, an image folder with one subfolder per
+class (read with --color grey|rgb, --image-size N, --background COLOUR), or builtin:shapes.
 Run 'vae-explorer <command> --help' for a command's options.
 )";
 
