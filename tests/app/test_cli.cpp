@@ -428,7 +428,7 @@ TEST_F(CommandLine, TrainsOnAColourImageFolderAndReopensItAsItWasRead)
     const Result evaluated = run({QStringLiteral("eval"), model, QStringLiteral("--json")});
     ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
     EXPECT_EQ(QJsonDocument::fromJson(evaluated.out.toUtf8()).object().value(QStringLiteral("images")).toInt(), 2);
-    const QJsonObject dataset = readCheckpointFile(model).meta.value(QStringLiteral("dataset")).toObject();
+    const QJsonObject dataset = vae::readCheckpointFile(model).meta.value(QStringLiteral("dataset")).toObject();
     EXPECT_EQ(dataset.value(QStringLiteral("shape")).toArray(), (QJsonArray{3, 8, 8}));
     EXPECT_EQ(dataset.value(QStringLiteral("options")).toObject().value(QStringLiteral("color")).toString(),
               QStringLiteral("rgb"));
