@@ -270,6 +270,9 @@ void MainWindow::openDataset(const QString& spec, const DatasetOptions& options)
     if (!controller_->confirmDiscard(tr("Opening %1").arg(spec)))
         return;
     datasetPanel_->showLoading(spec);
+    // A folder of image files is the one load long enough to watch, and the one that can be cancelled.
+    if (readsImageFolder(spec))
+        findChild<QDockWidget*>(QStringLiteral("datasetDock"))->raise();
     opener_->open(spec, options);
 }
 
