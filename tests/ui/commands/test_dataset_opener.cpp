@@ -42,7 +42,7 @@ protected:
 
 } // namespace
 
-TEST_F(ImageFolderOpening, LoadsWithTheOptionsGivenAndReportsProgressAndWarnings)
+TEST_F(ImageFolderOpening, LoadsWithTheOptionsGivenAndKeepsItsWarnings)
 {
     writePictures(40);
     DatasetOpener opener;
