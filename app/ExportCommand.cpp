@@ -5,6 +5,7 @@
 #include "core/data/InputError.h"
 #include "core/decode/ExportRecipes.h"
 #include "core/decode/InterpolationEnds.h"
+#include "core/decode/LatentTraversals.h"
 #include "core/engine/Trainer.h"
 #include "core/files/ImageFile.h"
 
@@ -36,19 +37,25 @@ QList<QCommandLineOption> exportOptions()
          QStringLiteral("linear, or quantile: through the inverse normal CDF, equal prior mass per cell."),
          QStringLiteral("linear|quantile"), QStringLiteral("linear")},
         {QStringLiteral("reference"),
-         QStringLiteral("The other coordinates: zero, or the encoding of this test image."),
+         QStringLiteral("The grid's other coordinates, or the traversals' centre: zero, or the encoding of this "
+                        "test image."),
          QStringLiteral("zero|INDEX"), QStringLiteral("zero")},
         {QStringLiteral("point"), QStringLiteral("The image decoded at one latent point."),
          QStringLiteral("Z1,Z2,...")},
         {QStringLiteral("interpolate"),
          QStringLiteral("The decoded path between the encodings of test images I and J: a GIF or a PNG strip."),
          QStringLiteral("I,J")},
-        {QStringLiteral("steps"), QStringLiteral("Images along the interpolation path."), QStringLiteral("K"),
-         QStringLiteral("10")},
+        {QStringLiteral("steps"),
+         QStringLiteral("Images along the interpolation path (10), or along each traversal (%1).")
+             .arg(defaultTraversalSteps),
+         QStringLiteral("K"), QStringLiteral("10")},
         {QStringLiteral("path"), QStringLiteral("Interpolate linearly or spherically (slerp)."),
          QStringLiteral("linear|spherical"), QStringLiteral("linear")},
         {QStringLiteral("prior"), QStringLiteral("An N x N sheet of samples from the prior, decoded."),
          QStringLiteral("N")},
+        {QStringLiteral("traversals"),
+         QStringLiteral("One row per latent dimension, the most KL on the test set first: the reference moved "
+                        "along it from -3 to +3.")},
         {QStringLiteral("codes"),
          QStringLiteral("Posterior means and log-variances of a split, with labels: .csv or .npy."),
          QStringLiteral("train|test")},
@@ -142,6 +149,20 @@ ImageExport imageExportOptions(const QCommandLineParser& parser, const ModelSnap
     return exportOptions;
 }
 
+// Empty for zero.
+std::vector<float> referencePoint(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model)
+{
+    const QString reference = parser.value(QStringLiteral("reference"));
+    if (reference == QLatin1String("zero"))
+        return {};
+    bool ok = false;
+    const int index = reference.toInt(&ok);
+    if (!ok)
+        throw InputError(
+            QStringLiteral("--reference: '%1' is neither zero nor a test image index").arg(reference).toStdString());
+    return encodingOf(trainer, model, index, "reference");
+}
+
 QImage gridImage(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model,
                  const ImageExport& look)
 {
@@ -150,18 +171,7 @@ QImage gridImage(const QCommandLineParser& parser, const Trainer& trainer, const
     const double range = doubleOption(parser, QStringLiteral("range"));
     if (!(range > 0 && range <= 100))
         throw InputError(QStringLiteral("--range %1 is out of range (above 0, at most 100)").arg(range).toStdString());
-    const QString reference = parser.value(QStringLiteral("reference"));
-    std::vector<float> origin;
-    if (reference != QLatin1String("zero")) {
-        bool ok = false;
-        const int index = reference.toInt(&ok);
-        if (!ok)
-            throw InputError(QStringLiteral("--reference: '%1' is neither zero nor a test image index")
-                                 .arg(reference)
-                                 .toStdString());
-        origin = encodingOf(trainer, model, index, "reference");
-    }
-    const LatentPlane plane = dimensionPlane(model.latentDim(), axisX, axisY, origin);
+    const LatentPlane plane = dimensionPlane(model.latentDim(), axisX, axisY, referencePoint(parser, trainer, model));
     return decodeGridImage(model, plane, cells, range, parseGridSpacing(parser.value(QStringLiteral("spacing"))),
                            look.style, look.layout);
 }
@@ -181,6 +191,18 @@ QImage priorSheet(const QCommandLineParser& parser, const ModelSnapshot& model, 
 {
     const int cells = boundedInt(parser, "prior", 1, 100);
     return decodePriorSheet(model, cells, cells, look.style.seed, look.style, look.layout);
+}
+
+QImage traversalSheet(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model,
+                      const ImageExport& look)
+{
+    const int steps = parser.isSet(QStringLiteral("steps"))
+        ? boundedInt(parser, "steps", fewestTraversalSteps, mostTraversalSteps)
+        : defaultTraversalSteps;
+    const std::vector<float> reference = referencePoint(parser, trainer, model);
+    // Ordered as the window orders them: by the KL each dimension carries on the test set.
+    const std::vector<double> kl = klPerDimension(encodeImageSet(model, trainer.dataset().test));
+    return decodeTraversalSheet(model, reference, kl, steps, look.style, look.layout);
 }
 
 void exportInterpolation(const QCommandLineParser& parser, const Trainer& trainer, const ModelSnapshot& model,
@@ -211,7 +233,8 @@ void exportCodes(const QCommandLineParser& parser, const Trainer& trainer, const
 int exportFromCheckpoint(const QCommandLineParser& parser)
 {
     const QStringList kinds{QStringLiteral("weights"),     QStringLiteral("grid"),  QStringLiteral("point"),
-                            QStringLiteral("interpolate"), QStringLiteral("prior"), QStringLiteral("codes")};
+                            QStringLiteral("interpolate"), QStringLiteral("prior"), QStringLiteral("traversals"),
+                            QStringLiteral("codes")};
     QStringList chosen;
     for (const QString& kind : kinds)
         if (parser.isSet(kind))
@@ -219,7 +242,8 @@ int exportFromCheckpoint(const QCommandLineParser& parser)
     if (chosen.size() != 1)
         throw InputError(
             QStringLiteral(
-                "export: choose one of --weights, --grid, --point, --interpolate, --prior, --codes (given: %1)")
+                "export: choose one of --weights, --grid, --point, --interpolate, --prior, --traversals, --codes "
+                "(given: %1)")
                 .arg(chosen.isEmpty() ? QStringLiteral("none") : chosen.join(QLatin1Char(' ')))
                 .toStdString());
     const bool weights = parser.isSet(QStringLiteral("weights"));
@@ -246,6 +270,8 @@ int exportFromCheckpoint(const QCommandLineParser& parser)
             saveImage(pointImage(parser, *model, look), out);
         else if (parser.isSet(QStringLiteral("prior")))
             saveImage(priorSheet(parser, *model, look), out);
+        else if (parser.isSet(QStringLiteral("traversals")))
+            saveImage(traversalSheet(parser, *trainer, *model, look), out);
         else if (parser.isSet(QStringLiteral("interpolate")))
             exportInterpolation(parser, *trainer, *model, look, out);
         else
@@ -261,8 +287,9 @@ int runExportCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Exports one thing a checkpoint holds: images decoded by --grid, --point, --interpolate or\n"
-                       "--prior, or latent codes by --codes, each to --out FILE; or the weights by --weights OUT.pt."));
+        QStringLiteral("Exports one thing a checkpoint holds: images decoded by --grid, --point, --interpolate,\n"
+                       "--prior or --traversals, or latent codes by --codes, each to --out FILE; or the weights by\n"
+                       "--weights OUT.pt."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A .vae checkpoint."));
     parser.addOptions(exportOptions());
     int exitCode = ExitOk;

@@ -4,6 +4,7 @@
 #include "app/DatasetFlags.h"
 #include "app/SettingOptions.h"
 #include "app/TerminationSignals.h"
+#include "app/TrainingOptions.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
 #include "core/engine/EngineRuntime.h"
@@ -21,111 +22,17 @@ namespace {
 
 QList<QCommandLineOption> trainOptions()
 {
-    // A setting's option takes its name from settingOption(), the name its errors give.
-    QList<QCommandLineOption> options{
-        {QStringLiteral("dataset"),
-         QStringLiteral("Dataset: a folder (IDX files, CIFAR batches or one subfolder of images per class), IDX or "
-                        ".npy files, a .npz archive, or builtin:shapes."),
-         QStringLiteral("D")},
-        {QStringLiteral("out"), QStringLiteral("Output folder for metrics.csv, steps.csv and model.vae."),
-         QStringLiteral("DIR")},
-        {QStringLiteral("resume"), QStringLiteral("Continue the run stored in this checkpoint."),
-         QStringLiteral("FILE")},
-        {settingOption(Setting::Architecture), QStringLiteral("Network: mlp or conv."), QStringLiteral("mlp|conv"),
-         QStringLiteral("mlp")},
-        {settingOption(Setting::LatentDim), QStringLiteral("Latent size d_z (1 to 512)."), QStringLiteral("N"),
-         QStringLiteral("2")},
-        {settingOption(Setting::HiddenLayers), QStringLiteral("Hidden layer widths, e.g. 400 or 500,500."),
-         QStringLiteral("W"), QStringLiteral("400")},
-        {settingOption(Setting::Activation), QStringLiteral("Hidden activation: relu or tanh."),
-         QStringLiteral("relu|tanh"), QStringLiteral("relu")},
-        {settingOption(Setting::Likelihood),
-         QStringLiteral("Decoder p(x|z): bernoulli or gaussian (learned per-pixel variance)."),
-         QStringLiteral("bernoulli|gaussian"), QStringLiteral("bernoulli")},
-        {settingOption(Setting::Binarization),
-         QStringLiteral("Bernoulli targets: none (grey), static or dynamic binarisation."),
-         QStringLiteral("none|static|dynamic"), QStringLiteral("none")},
-        {settingOption(Setting::Estimator), QStringLiteral("ELBO estimator: analytic KL (the paper's B) or mc (A)."),
-         QStringLiteral("analytic|mc"), QStringLiteral("analytic")},
-        {settingOption(Setting::Samples), QStringLiteral("Samples L of z per image."), QStringLiteral("L"),
-         QStringLiteral("1")},
-        {settingOption(Setting::Objective),
-         QStringLiteral("What to maximise: the ELBO, or prior: log (1/L) sum_l p(x|z_l), z_l drawn from the prior."),
-         QStringLiteral("elbo|prior"), QStringLiteral("elbo")},
-        {settingOption(Setting::Optimizer), QStringLiteral("adam, adagrad (the paper's) or sgd (with momentum 0.9)."),
-         QStringLiteral("adam|adagrad|sgd"), QStringLiteral("adam")},
-        {settingOption(Setting::LearningRate), QStringLiteral("Learning rate."), QStringLiteral("LR"),
-         QStringLiteral("1e-3")},
-        {settingOption(Setting::WeightDecay), QStringLiteral("L2 weight decay: a Gaussian prior on the weights (MAP)."),
-         QStringLiteral("WD"), QStringLiteral("0")},
-        {settingOption(Setting::Beta), QStringLiteral("Weight on the KL term (1 gives the ELBO)."), QStringLiteral("B"),
-         QStringLiteral("1")},
-        {settingOption(Setting::WarmupEpochs),
-         QStringLiteral("Raise the KL weight linearly from 0 over this many epochs."), QStringLiteral("E"),
-         QStringLiteral("0")},
-        {settingOption(Setting::BatchSize), QStringLiteral("Minibatch size M."), QStringLiteral("M"),
-         QStringLiteral("128")},
-        {settingOption(Setting::Epochs), QStringLiteral("Epochs to train (the total, when resuming)."),
-         QStringLiteral("N"), QStringLiteral("10")},
-        {settingOption(Setting::Seed),
-         QStringLiteral("Random seed: same seed, settings and threads give the same curves."), QStringLiteral("S"),
-         QStringLiteral("0")},
-        {settingOption(Setting::Threads), QStringLiteral("Compute threads (default: one per core)."),
-         QStringLiteral("N"), QStringLiteral("0")},
-    };
-    return options << datasetReadingOptions();
-}
-
-QString textOf(const QCommandLineParser& parser, Setting setting)
-{
-    return parser.value(settingOption(setting));
-}
-
-int intOf(const QCommandLineParser& parser, Setting setting)
-{
-    return intOption(parser, settingOption(setting));
-}
-
-double doubleOf(const QCommandLineParser& parser, Setting setting)
-{
-    return doubleOption(parser, settingOption(setting));
-}
-
-std::uint64_t seedOf(const QCommandLineParser& parser)
-{
-    bool ok = false;
-    const std::uint64_t seed = textOf(parser, Setting::Seed).toULongLong(&ok);
-    if (!ok)
-        throw SettingError(
-            {Setting::Seed, QStringLiteral("'%1' is not a whole number from 0").arg(textOf(parser, Setting::Seed))});
-    return seed;
-}
-
-TrainingConfig configFromOptions(const QCommandLineParser& parser)
-{
-    TrainingConfig config;
-    config.architecture = parseArchitecture(textOf(parser, Setting::Architecture));
-    config.latentDim = intOf(parser, Setting::LatentDim);
-    config.hiddenLayers = parseHiddenLayers(textOf(parser, Setting::HiddenLayers));
-    config.activation = parseActivation(textOf(parser, Setting::Activation));
-    config.likelihood = parseLikelihood(textOf(parser, Setting::Likelihood));
-    config.binarization = parseBinarization(textOf(parser, Setting::Binarization));
-    config.estimator = parseEstimator(textOf(parser, Setting::Estimator));
-    config.samples = intOf(parser, Setting::Samples);
-    config.objective = parseObjective(textOf(parser, Setting::Objective));
-    config.optimizer = parseOptimizer(textOf(parser, Setting::Optimizer));
-    config.learningRate = doubleOf(parser, Setting::LearningRate);
-    config.weightDecay = doubleOf(parser, Setting::WeightDecay);
-    config.beta = doubleOf(parser, Setting::Beta);
-    config.warmupEpochs = doubleOf(parser, Setting::WarmupEpochs);
-    config.batchSize = intOf(parser, Setting::BatchSize);
-    config.epochs = intOf(parser, Setting::Epochs);
-    config.seed = seedOf(parser);
-    config.threads = intOf(parser, Setting::Threads);
-    // Before the dataset loads, so a mistyped setting is reported at once.
-    if (const std::optional<SettingProblem> problem = config.validate())
-        throw SettingError(*problem);
-    return config;
+    return QList<QCommandLineOption>{
+               {QStringLiteral("dataset"),
+                QStringLiteral("Dataset: a folder (IDX files, CIFAR batches or one subfolder of images per class), "
+                               "IDX or .npy files, a .npz archive, or builtin:shapes."),
+                QStringLiteral("D")},
+               {QStringLiteral("out"), QStringLiteral("Output folder for metrics.csv, steps.csv and model.vae."),
+                QStringLiteral("DIR")},
+               {QStringLiteral("resume"), QStringLiteral("Continue the run stored in this checkpoint."),
+                QStringLiteral("FILE")},
+           } +
+        settingOptions() + datasetReadingOptions();
 }
 
 // A resumed run keeps its stored settings; only these may change.
@@ -133,13 +40,13 @@ void applyResumeOverrides(const QCommandLineParser& parser, Trainer& trainer)
 {
     LiveSettings settings = LiveSettings::of(trainer.config());
     if (parser.isSet(settingOption(Setting::Epochs)))
-        settings.epochs = intOf(parser, Setting::Epochs);
+        settings.epochs = intSetting(parser, Setting::Epochs);
     if (parser.isSet(settingOption(Setting::LearningRate)))
-        settings.learningRate = doubleOf(parser, Setting::LearningRate);
+        settings.learningRate = doubleSetting(parser, Setting::LearningRate);
     if (parser.isSet(settingOption(Setting::Beta)))
-        settings.beta = doubleOf(parser, Setting::Beta);
+        settings.beta = doubleSetting(parser, Setting::Beta);
     if (parser.isSet(settingOption(Setting::Threads)))
-        settings.threads = intOf(parser, Setting::Threads);
+        settings.threads = intSetting(parser, Setting::Threads);
     trainer.applyLiveSettings(settings);
 }
 

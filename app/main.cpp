@@ -2,6 +2,7 @@
 #include "app/EvalCommand.h"
 #include "app/ExportCommand.h"
 #include "app/GuiLauncher.h"
+#include "app/ImportCommand.h"
 #include "app/TrainCommand.h"
 
 #include <QCoreApplication>
@@ -25,8 +26,11 @@ Commands:
              export FILE --point Z1,Z2,... --out IMAGE.png   the image at one latent point
              export FILE --interpolate I,J --out PATH.gif    the path between test images I and J
              export FILE --prior N --out SAMPLES.png         samples from the prior
+             export FILE --traversals --out TRAVERSALS.png   each dimension from -3 to +3, most KL first
              export FILE --codes train|test --out CODES.npy  latent codes (.npy or .csv)
              export FILE --weights OUT.pt                    the weights, for Python's torch.load
+  import   A checkpoint from weights trained in PyTorch (tools/train_pytorch.py):
+             vae-explorer import WEIGHTS.pt --dataset D [the settings they were trained with] --out MODEL.vae
 
 Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST) or of CIFAR-10/100
 binary batches, IDX or .npy files, a Keras .npz archive, an image folder with one subfolder per
@@ -36,7 +40,8 @@ Run 'vae-explorer <command> --help' for a command's options.
 
 bool isHeadlessCommand(const QString& command)
 {
-    return command == QLatin1String("train") || command == QLatin1String("eval") || command == QLatin1String("export");
+    return command == QLatin1String("train") || command == QLatin1String("eval") ||
+        command == QLatin1String("export") || command == QLatin1String("import");
 }
 
 // Words that are not options are commands, except a saved model to open; anything else (no
@@ -62,7 +67,9 @@ int runHeadless(int argc, char* argv[])
             return vae::runTrainCommand(arguments);
         if (command == QLatin1String("eval"))
             return vae::runEvalCommand(arguments);
-        return vae::runExportCommand(arguments);
+        if (command == QLatin1String("export"))
+            return vae::runExportCommand(arguments);
+        return vae::runImportCommand(arguments);
     }
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
         QTextStream(stdout) << usage;

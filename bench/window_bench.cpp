@@ -8,8 +8,9 @@
 //  - pause_ms: from Pause to the session reporting the run paused (goal: median under 500);
 //  - close_ms: closing and destroying the window while it trains (goal: under 1,000).
 // Usage: window_bench [--dataset D] [--repeats R] [--steps N]. Runs offscreen unless a platform
-// is set; uses a throwaway settings folder.
+// is set; uses a throwaway settings and data folder.
 
+#include "bench/EventLoopTiming.h"
 #include "core/data/DatasetLoader.h"
 #include "core/engine/Trainer.h"
 #include "core/session/TrainingSession.h"
@@ -20,25 +21,26 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 #include <ctime>
 #include <fstream>
-#include <functional>
 #include <sstream>
 #include <unistd.h>
 
 namespace {
 
 using namespace vae;
+using bench::LatencyProbe;
+using bench::median;
+using bench::quantile;
+using bench::waitFor;
 
 constexpr int warmupSteps = 10;
 
@@ -71,35 +73,6 @@ double millisecondsSinceProcessStart()
     return (double(now.tv_sec) + double(now.tv_nsec) * 1e-9 - startSeconds) * 1000.0;
 }
 
-// Runs the event loop, blocked as the window's would be, until `done` or the timeout.
-bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(10);
-    QTimer::singleShot(timeoutMilliseconds, &loop, &QEventLoop::quit);
-    if (!done())
-        loop.exec();
-    return done();
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-}
-
-double quantile(std::vector<double> values, double q)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[std::size_t(q * double(values.size() - 1))];
-}
-
 // The same steps the window's session takes, in a plain loop on a thread of its own, the way the
 // headless train command runs them (the Trainer is built on the thread that trains, as the
 // session's is).
@@ -121,36 +94,6 @@ double headlessImagesPerSecond(const TrainingConfig& config, const std::shared_p
     delete thread;
     return imagesPerSecond;
 }
-
-// How late a 5 ms timer fires on the GUI thread: the time a user waits for the window to react.
-class LatencyProbe : public QObject {
-public:
-    LatencyProbe()
-    {
-        timer_.setTimerType(Qt::PreciseTimer);
-        timer_.setInterval(intervalMilliseconds);
-        QObject::connect(&timer_, &QTimer::timeout, this, [this] {
-            const double now = double(clock_.nsecsElapsed()) * 1e-6;
-            latenesses.push_back(std::max(0.0, now - last_ - intervalMilliseconds));
-            last_ = now;
-        });
-    }
-    void start()
-    {
-        clock_.start();
-        last_ = 0;
-        timer_.start();
-    }
-    void stop() { timer_.stop(); }
-
-    std::vector<double> latenesses;
-
-private:
-    static constexpr int intervalMilliseconds = 5;
-    QTimer timer_;
-    QElapsedTimer clock_;
-    double last_ = 0;
-};
 
 // Trains in the window from a fresh model and times `steps` steps from the session's batched
 // reports, as the window receives them; then pauses, timing how long the pause takes to land.
@@ -210,6 +153,7 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QTemporaryDir settingsFolder;
     qputenv("XDG_CONFIG_HOME", settingsFolder.path().toLocal8Bit());
+    qputenv("XDG_DATA_HOME", settingsFolder.path().toLocal8Bit()); // its autosaves
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));

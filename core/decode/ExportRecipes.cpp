@@ -1,6 +1,7 @@
 #include "core/decode/ExportRecipes.h"
 
 #include "core/data/InputError.h"
+#include "core/decode/LatentTraversals.h"
 #include "core/files/GifWriter.h"
 #include "core/files/ImageFile.h"
 #include "core/latent/LatentSampling.h"
@@ -37,6 +38,15 @@ QImage decodePriorSheet(const ModelSnapshot& model, int columns, int rows, std::
 {
     return tileImages(decodeImages(model, priorSamples(columns * rows, model.latentDim(), sampleSeed), style), columns,
                       layout);
+}
+
+QImage decodeTraversalSheet(const ModelSnapshot& model, const std::vector<float>& reference,
+                            const std::vector<double>& kl, int steps, const DecodeStyle& style,
+                            const TileLayout& layout)
+{
+    const int dim = model.latentDim();
+    return tileImages(decodeImages(model, traversalLatents(reference, dim, dimensionsByKl(kl, dim), steps), style),
+                      steps, layout);
 }
 
 void writeInterpolation(const QString& path, const std::vector<QImage>& images, const TileLayout& layout)

@@ -29,6 +29,13 @@ QImage decodePointImage(const ModelSnapshot& model, const std::vector<float>& la
 QImage decodePriorSheet(const ModelSnapshot& model, int columns, int rows, std::uint64_t sampleSeed,
                         const DecodeStyle& style, const TileLayout& layout);
 
+// One row per latent dimension, the most informative first (by `kl`, klPerDimension's figures;
+// natural order when empty), each `steps` images of `reference` (zeros when empty) moved along
+// that dimension from -3 to +3 (LatentTraversals.h).
+QImage decodeTraversalSheet(const ModelSnapshot& model, const std::vector<float>& reference,
+                            const std::vector<double>& kl, int steps, const DecodeStyle& style,
+                            const TileLayout& layout);
+
 // The images along an interpolation: an animated GIF when `path` ends in .gif (one scaled image
 // per frame), otherwise one strip in the format the suffix names. Atomic; throws
 // std::runtime_error naming the file.

@@ -15,7 +15,7 @@ constexpr int encodeBatch = 1000;
 
 } // namespace
 
-LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images)
+LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images, const EncodeProgress& progress)
 {
     LatentCodes codes;
     codes.count = images.count();
@@ -29,6 +29,8 @@ LatentCodes encodeImageSet(const ModelSnapshot& model, const ImageSet& images)
         model.encode(images.image(first), batch, means, logVariances);
         codes.means.insert(codes.means.end(), means.begin(), means.end());
         codes.logVariances.insert(codes.logVariances.end(), logVariances.begin(), logVariances.end());
+        if (progress)
+            progress(first + batch, codes.count);
     }
     return codes;
 }
@@ -66,8 +68,18 @@ std::vector<double> posteriorMeanVariances(const LatentCodes& codes)
 
 int activeUnits(const LatentCodes& codes, double threshold)
 {
-    const std::vector<double> variances = posteriorMeanVariances(codes);
-    return int(std::count_if(variances.begin(), variances.end(), [threshold](double v) { return v > threshold; }));
+    return activeUnits(posteriorMeanVariances(codes), threshold);
+}
+
+int activeUnits(const std::vector<double>& posteriorMeanVariances, double threshold)
+{
+    return int(std::count_if(posteriorMeanVariances.begin(), posteriorMeanVariances.end(),
+                             [threshold](double v) { return v > threshold; }));
+}
+
+bool posteriorCollapsed(int activeUnits, int latentDim, double totalKl)
+{
+    return latentDim > 0 && (2 * activeUnits < latentDim || totalKl < collapsedTotalKl);
 }
 
 void writeLatentCodesCsv(const QString& path, const LatentCodes& codes)

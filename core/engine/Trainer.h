@@ -81,6 +81,10 @@ public:
     void saveCheckpoint(const QString& path, const QJsonObject& view = {}) const;
     // Writes the weights as a dict of named tensors that Python's torch.load reads.
     void exportWeights(const QString& path) const;
+    // Replaces the model's weights by those of such a dict, written by export --weights or by Python
+    // (tools/train_pytorch.py). Throws InputError naming the file and the first tensor whose name or
+    // shape the architecture lacks, and then changes nothing.
+    void importWeights(const QString& path);
 
 private:
     explicit Trainer(std::unique_ptr<TrainerState> impl);

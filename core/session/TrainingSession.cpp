@@ -2,6 +2,10 @@
 
 #include "core/session/TrainingWorker.h"
 
+#include <QSemaphore>
+
+#include <atomic>
+
 namespace vae {
 namespace {
 
@@ -73,6 +77,20 @@ void TrainingSession::autosave(const QString& checkpointPath, const QJsonObject&
 {
     QMetaObject::invokeMethod(
         worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Autosave); });
+}
+
+bool TrainingSession::autosaveAndWait(const QString& checkpointPath, const QJsonObject& view,
+                                      std::chrono::milliseconds limit)
+{
+    control_.request(RunControl::Request::Stop);
+    // Shared with the training thread, which may finish the save after this has stopped waiting.
+    auto done = std::make_shared<QSemaphore>();
+    auto written = std::make_shared<std::atomic<bool>>(false);
+    QMetaObject::invokeMethod(worker_, [worker = worker_, checkpointPath, view, done, written] {
+        written->store(worker->save(checkpointPath, view, SaveKind::Autosave));
+        done->release();
+    });
+    return done->tryAcquire(1, int(limit.count())) && written->load();
 }
 
 void TrainingSession::start()

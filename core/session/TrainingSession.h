@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <chrono>
 #include <memory>
 
 namespace vae {
@@ -36,6 +37,10 @@ public:
     // The same, as a safety copy: reported by autosaved() rather than modelSaved(), so the model
     // keeps the file the user chose.
     void autosave(const QString& checkpointPath, const QJsonObject& view);
+    // For a window that is closing: stops a run after its step in progress, autosaves, and waits
+    // for the file, at most `limit` (an epoch's test evaluation may be finishing). True when the
+    // file was written in time; requests queued before it (a save of the user's) are done then too.
+    bool autosaveAndWait(const QString& checkpointPath, const QJsonObject& view, std::chrono::milliseconds limit);
 
     void start(); // also resumes a paused run
     void pause(); // takes effect after the step in progress

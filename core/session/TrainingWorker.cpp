@@ -46,9 +46,9 @@ void TrainingWorker::open(const QString& checkpointPath, const QString& datasetO
     });
 }
 
-void TrainingWorker::save(const QString& checkpointPath, const QJsonObject& view, SaveKind kind)
+bool TrainingWorker::save(const QString& checkpointPath, const QJsonObject& view, SaveKind kind)
 {
-    guarded([&] {
+    return guarded([&] {
         if (!trainer_)
             throw std::runtime_error("there is no model to save yet: open a dataset first");
         trainer_->saveCheckpoint(checkpointPath, view);
@@ -56,6 +56,7 @@ void TrainingWorker::save(const QString& checkpointPath, const QJsonObject& view
             Q_EMIT autosaved(checkpointPath);
         else
             Q_EMIT modelSaved(checkpointPath);
+        return true;
     });
 }
 

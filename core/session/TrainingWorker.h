@@ -30,7 +30,8 @@ public:
     // Each runs on the training thread, called through the event loop by the session.
     void reset(const TrainingConfig& config, std::shared_ptr<const Dataset> dataset);
     void open(const QString& checkpointPath, const QString& datasetOverride);
-    void save(const QString& checkpointPath, const QJsonObject& view, SaveKind kind);
+    // True when the file is written; otherwise failed() said why.
+    bool save(const QString& checkpointPath, const QJsonObject& view, SaveKind kind);
     void run();
     void stepOnce();
     void stop();

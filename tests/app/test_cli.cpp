@@ -1,6 +1,8 @@
+#include "tests/support/dataset_fixtures.h"
 #include "tests/support/python_check.h"
 #include "tests/support/trained_model_fixture.h"
 
+#include "core/decode/LatentCodes.h"
 #include "core/engine/Trainer.h"
 #include "core/files/AtomicFile.h"
 #include "core/files/CheckpointFile.h"
@@ -36,6 +38,7 @@ using vae::testing::decodedDirectly;
 using vae::testing::largestPixelDifference;
 using vae::testing::runPython;
 using vae::testing::shapesDataset;
+using vae::testing::trainedModel;
 
 constexpr int side = 28; // the shapes' images
 
@@ -50,13 +53,18 @@ const QStringList quickTraining{QStringLiteral("--dataset"), QStringLiteral("bui
                                 QStringLiteral("--batch"),   QStringLiteral("200"),
                                 QStringLiteral("--threads"), QStringLiteral("1")};
 
-Result run(const QStringList& arguments, int timeoutMs = 120000)
+Result runProgram(const QString& program, const QStringList& arguments, int timeoutMs = 120000)
 {
     QProcess process;
-    process.start(QStringLiteral(VAE_EXPLORER_EXECUTABLE), arguments);
+    process.start(program, arguments);
     EXPECT_TRUE(process.waitForFinished(timeoutMs)) << arguments.join(' ').toStdString();
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+Result run(const QStringList& arguments, int timeoutMs = 120000)
+{
+    return runProgram(QStringLiteral(VAE_EXPLORER_EXECUTABLE), arguments, timeoutMs);
 }
 
 // A bad input: exit 2 and one line on stderr that names the culprit and the problem.
@@ -212,7 +220,7 @@ TEST_F(CommandLine, HelpNamesEveryExport)
          {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("export"), QStringLiteral("--help")}}) {
         const Result help = run(arguments);
         EXPECT_EQ(help.exitCode, 0) << help.err.toStdString();
-        for (const char* kind : {"grid", "point", "interpolate", "prior", "codes", "weights"})
+        for (const char* kind : {"grid", "point", "interpolate", "prior", "traversals", "codes", "weights"})
             EXPECT_TRUE(help.out.contains(QStringLiteral("--") + QLatin1String(kind)))
                 << "'" << arguments.join(' ').toStdString() << "' does not name --" << kind << ":\n"
                 << help.out.toStdString();
@@ -602,6 +610,81 @@ TEST_F(CommandLine, ExportWritesGridsPointsPathsSheetsAndCodes)
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("i.gif"))));
 }
 
+// `vae-explorer export` of a model of 32 x 32 RGB images: every picture is RGB, its cells whole
+// multiples of the images' size, and each cell the decoder's three channels, not a grey mix.
+TEST_F(CommandLine, ExportWritesColourModelsInColour)
+{
+    const vae::testing::TrainedModel& trained = vae::testing::trainedColourModel();
+    const vae::ModelSnapshot& decoder = *trained.snapshot;
+    ASSERT_EQ(decoder.channels(), 3);
+    constexpr int colourSide = vae::testing::colourSide;
+    auto exportTo = [&](const QStringList& options, const QString& file) {
+        const Result result = run(QStringList{QStringLiteral("export"), trained.checkpointPath} + options +
+                                  QStringList{QStringLiteral("--out"), path(file)});
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return path(file);
+    };
+    const auto cell = [](const QImage& tiled, int row, int column, int scale, int gap) {
+        const int cellSide = colourSide * scale;
+        return tiled.copy(gap + column * (cellSide + gap), gap + row * (cellSide + gap), cellSide, cellSide)
+            .scaled(colourSide, colourSide, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    };
+
+    // Cells of 96 pixels: each image pixel a 3 x 3 block.
+    const QImage grid(exportTo({QStringLiteral("--grid"), QStringLiteral("5"), QStringLiteral("--cell"),
+                                QStringLiteral("96"), QStringLiteral("--border"), QStringLiteral("2")},
+                               QStringLiteral("grid.png")));
+    ASSERT_EQ(grid.size(), QSize(5 * 96 + 6 * 2, 5 * 96 + 6 * 2));
+    EXPECT_TRUE(vae::testing::hasColour(grid));
+    const std::vector<double> coordinates = vae::gridCoordinates(5, 3.0, vae::GridSpacing::Linear);
+    const std::vector<float> topRight{float(coordinates[4]), float(coordinates[4]), 0.0f};
+    EXPECT_LE(largestPixelDifference(cell(grid, 0, 4, 3, 2), decodedDirectly(decoder, topRight)), 1);
+    EXPECT_EQ(grid.pixel(2, 2), grid.pixel(4, 4)); // one image pixel, a solid block
+
+    const QImage point(
+        exportTo({QStringLiteral("--point"), QStringLiteral("0.5,-1,0.25")}, QStringLiteral("point.png")));
+    ASSERT_EQ(point.size(), QSize(2 * colourSide, 2 * colourSide)); // the default cell: twice the image
+    EXPECT_TRUE(vae::testing::hasColour(point));
+    EXPECT_LE(largestPixelDifference(cell(point, 0, 0, 2, 0), decodedDirectly(decoder, {0.5f, -1.0f, 0.25f})), 1);
+
+    const QImage prior(
+        exportTo({QStringLiteral("--prior"), QStringLiteral("3"), QStringLiteral("--border"), QStringLiteral("0")},
+                 QStringLiteral("prior.png")));
+    ASSERT_EQ(prior.size(), QSize(3 * 2 * colourSide, 3 * 2 * colourSide));
+    const std::vector<float> draws = vae::priorSamples(9, 3, 0);
+    EXPECT_LE(largestPixelDifference(cell(prior, 2, 2, 2, 0), decodedDirectly(decoder, pointAt(draws, 8, 3))), 1);
+
+    const QImage traversals(exportTo({QStringLiteral("--traversals"), QStringLiteral("--steps"), QStringLiteral("3"),
+                                      QStringLiteral("--border"), QStringLiteral("0")},
+                                     QStringLiteral("traversals.png")));
+    ASSERT_EQ(traversals.size(), QSize(3 * 2 * colourSide, 3 * 2 * colourSide));
+    EXPECT_LE(largestPixelDifference(cell(traversals, 0, 1, 2, 0), decodedDirectly(decoder, {0.0f, 0.0f, 0.0f})), 1);
+
+    const QString gif = exportTo({QStringLiteral("--interpolate"), QStringLiteral("0,5"), QStringLiteral("--steps"),
+                                  QStringLiteral("4"), QStringLiteral("--path"), QStringLiteral("linear")},
+                                 QStringLiteral("path.gif"));
+    int error = 0;
+    GifFileType* file = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+    ASSERT_NE(file, nullptr) << GifErrorString(error);
+    ASSERT_EQ(DGifSlurp(file), GIF_OK);
+    EXPECT_EQ(file->ImageCount, 4);
+    ASSERT_EQ(file->SWidth, 2 * colourSide);
+    ASSERT_EQ(file->SHeight, 2 * colourSide);
+    ASSERT_NE(file->SColorMap, nullptr);
+    QImage first(file->SWidth, file->SHeight, QImage::Format_RGB32);
+    for (int y = 0; y < file->SHeight; ++y)
+        for (int x = 0; x < file->SWidth; ++x) {
+            const GifColorType colour = file->SColorMap->Colors[file->SavedImages[0].RasterBits[y * file->SWidth + x]];
+            first.setPixel(x, y, qRgb(colour.Red, colour.Green, colour.Blue));
+        }
+    DGifCloseFile(file, &error);
+    EXPECT_TRUE(vae::testing::hasColour(first));
+    std::vector<float> start, logVariance;
+    decoder.encode(vae::testing::colourDataset()->test.image(0), 1, start, logVariance);
+    // A 6 x 7 x 6 colour palette: each channel within half a level of the decoded byte.
+    EXPECT_LE(largestPixelDifference(cell(first, 0, 0, 2, 0), decodedDirectly(decoder, start)), 26);
+}
+
 // A quick model of the shapes with `latent` dimensions, trained one epoch; returns its checkpoint.
 QString quickModel(const QString& folder, const QString& latent, const QStringList& extra = {})
 {
@@ -610,6 +693,53 @@ QString quickModel(const QString& folder, const QString& latent, const QStringLi
                                            QStringLiteral("1"), QStringLiteral("--out"), folder});
     EXPECT_EQ(trained.exitCode, 0) << trained.err.toStdString();
     return folder + QStringLiteral("/model.vae");
+}
+
+TEST_F(CommandLine, ExportWritesTraversalsOrderedByKlAndRefusesBadSteps)
+{
+    const QString model = quickModel(path(QStringLiteral("three")), QStringLiteral("3"));
+    const vae::SnapshotPtr decoder = modelIn(model);
+    const auto exportTraversals = [&](const QStringList& options, const QString& file) {
+        const Result result = run(QStringList{QStringLiteral("export"), model, QStringLiteral("--traversals")} +
+                                  options + QStringList{QStringLiteral("--out"), path(file)});
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return QImage(path(file));
+    };
+
+    // Cells of 56 pixels (the default: twice the image), no border: 5 columns, one row per dimension.
+    const QImage sheet = exportTraversals(
+        {QStringLiteral("--steps"), QStringLiteral("5"), QStringLiteral("--border"), QStringLiteral("0")},
+        QStringLiteral("traversals.png"));
+    ASSERT_EQ(sheet.size(), QSize(5 * 56, 3 * 56));
+    const std::vector<double> kl = vae::klPerDimension(vae::encodeImageSet(*decoder, shapesDataset()->test));
+    std::vector<int> order{0, 1, 2};
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return kl[std::size_t(a)] > kl[std::size_t(b)]; });
+    const double offsets[] = {-3.0, -1.5, 0.0, 1.5, 3.0};
+    for (int row = 0; row < 3; ++row)
+        for (int column = 0; column < 5; ++column) {
+            std::vector<float> z(3, 0.0f);
+            z[std::size_t(order[std::size_t(row)])] = float(offsets[column]);
+            EXPECT_LE(largestPixelDifference(cellOf(sheet, row, column, 2, 0), decodedDirectly(*decoder, z)), 1)
+                << "row " << row << " (dimension " << order[std::size_t(row)] << "), column " << column;
+        }
+    // The most informative dimension changes the picture along its row, or the check above proves little.
+    std::vector<float> low(3, 0.0f), high(3, 0.0f);
+    low[std::size_t(order[0])] = -3.0f;
+    high[std::size_t(order[0])] = 3.0f;
+    EXPECT_GT(largestPixelDifference(decodedDirectly(*decoder, low), decodedDirectly(*decoder, high)), 10);
+
+    // Nine steps unless told, each cell a whole multiple of the image, one-pixel borders.
+    const QImage bySteps =
+        exportTraversals({QStringLiteral("--cell"), QStringLiteral("28")}, QStringLiteral("default.png"));
+    EXPECT_EQ(bySteps.size(), QSize(9 * 29 + 1, 3 * 29 + 1));
+
+    for (const QString& steps : {QStringLiteral("1"), QStringLiteral("32")})
+        expectBadInput({QStringLiteral("export"), model, QStringLiteral("--traversals"), QStringLiteral("--steps"),
+                        steps, QStringLiteral("--out"), path(QStringLiteral("bad.png"))},
+                       {QStringLiteral("--steps ") + steps, QStringLiteral("out of range (2 to 31)")});
+    expectBadInput({QStringLiteral("export"), model, QStringLiteral("--traversals")},
+                   {QStringLiteral("--traversals"), QStringLiteral("--out")});
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("bad.png"))));
 }
 
 QJsonObject evalJson(const QStringList& arguments)
@@ -744,6 +874,131 @@ TEST_F(CommandLine, EvalStopsOnInterruptWithExit130)
     ASSERT_TRUE(process.waitForFinished(60000));
     EXPECT_EQ(process.exitCode(), 130);
     EXPECT_TRUE(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("eval: interrupted")));
+}
+
+// The first images of each split of the shapes as an MNIST-style IDX folder, which both
+// tools/train_pytorch.py and vae-explorer read.
+QString shapesIdxFolder(const QString& folder, int trainImages, int testImages)
+{
+    QDir().mkpath(folder);
+    const auto write = [&](const vae::ImageSet& split, int count, const char* name) {
+        const auto pixels = split.pixels.begin();
+        vae::testing::writeFile(
+            QDir(folder).filePath(QLatin1String(name)),
+            vae::testing::idxImagesFile(count, side, side, {pixels, pixels + std::ptrdiff_t(count) * side * side}));
+    };
+    write(shapesDataset()->train, trainImages, "train-images-idx3-ubyte");
+    write(shapesDataset()->test, testImages, "t10k-images-idx3-ubyte");
+    return folder;
+}
+
+// The last line a program printed on stdout, as JSON.
+QJsonObject lastJsonLine(const Result& result)
+{
+    return QJsonDocument::fromJson(result.out.trimmed().split(QLatin1Char('\n')).constLast().toUtf8()).object();
+}
+
+// Imports the weights with the settings they were trained with and returns eval's figures.
+QJsonObject importedAndEvaluated(const QString& weights, const QString& dataset, const QStringList& settings,
+                                 const QString& model)
+{
+    const Result imported = run(QStringList{QStringLiteral("import"), weights, QStringLiteral("--dataset"), dataset,
+                                            QStringLiteral("--out"), model} +
+                                settings);
+    EXPECT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    const Result evaluated = run({QStringLiteral("eval"), model, QStringLiteral("--json")});
+    EXPECT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    return lastJsonLine(evaluated);
+}
+
+TEST_F(CommandLine, ImportTakesBackExportedWeightsAndNamesAShapeThatDiffers)
+{
+    const vae::testing::TrainedModel& trained = trainedModel(3);
+    const QString weights = path(QStringLiteral("weights.pt"));
+    ASSERT_EQ(run({QStringLiteral("export"), trained.checkpointPath, QStringLiteral("--weights"), weights}).exitCode,
+              0);
+    const QStringList settings{QStringLiteral("--hidden"), QStringLiteral("64"),        QStringLiteral("--latent"),
+                               QStringLiteral("3"),        QStringLiteral("--threads"), QStringLiteral("1")};
+    const QString model = path(QStringLiteral("imported.vae"));
+    const QJsonObject figures = importedAndEvaluated(weights, QStringLiteral("builtin:shapes"), settings, model);
+    const Result original = run({QStringLiteral("eval"), trained.checkpointPath, QStringLiteral("--json")});
+    EXPECT_EQ(figures.value(QStringLiteral("elbo")).toDouble(),
+              lastJsonLine(original).value(QStringLiteral("elbo")).toDouble());
+    const std::vector<float> latents = vae::priorSamples(50, 3, 11);
+    EXPECT_EQ(modelIn(model)->decode(latents.data(), 50), trained.snapshot->decode(latents.data(), 50));
+
+    const QStringList narrower{QStringLiteral("import"),    weights,
+                               QStringLiteral("--dataset"), QStringLiteral("builtin:shapes"),
+                               QStringLiteral("--hidden"),  QStringLiteral("32"),
+                               QStringLiteral("--latent"),  QStringLiteral("3"),
+                               QStringLiteral("--out"),     path(QStringLiteral("narrower.vae"))};
+    expectBadInput(narrower,
+                   {QStringLiteral("weights.pt: encoder.0.weight has shape [64, 784], the architecture "
+                                   "needs [32, 784]")});
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("narrower.vae"))));
+    QStringList flatter = narrower;
+    flatter.replace(flatter.indexOf(QStringLiteral("32")), QStringLiteral("64"));
+    flatter.replace(flatter.indexOf(QStringLiteral("3")), QStringLiteral("2"));
+    expectBadInput(flatter,
+                   {QStringLiteral("weights.pt: posterior_mean.weight has shape [3, 64], the architecture "
+                                   "needs [2, 64]")});
+    expectBadInput({QStringLiteral("import"), path(QStringLiteral("none.pt")), QStringLiteral("--dataset"),
+                    QStringLiteral("builtin:shapes"), QStringLiteral("--out"), path(QStringLiteral("none.vae"))},
+                   {QStringLiteral("none.pt: no such file")});
+}
+
+// tools/train_pytorch.py trains the network in PyTorch: `import` accepts its weights, and eval's ELBO
+// of them is the one the script printed. Both score the test set with the same seeded draws.
+class TrainedInPyTorch : public CommandLine {
+protected:
+    void expectEvalAgrees(const QStringList& launcher, const QStringList& settings, const QString& name)
+    {
+        const QString dataset = shapesIdxFolder(path(QStringLiteral("shapes")), 1000, 300);
+        const QString weights = path(name + QStringLiteral(".pt"));
+        const Result trained =
+            runProgram(QStringLiteral("/usr/bin/python3"),
+                       launcher +
+                           QStringList{QStringLiteral(TRAIN_PYTORCH_SCRIPT), QStringLiteral("--dataset"), dataset,
+                                       QStringLiteral("--out"), weights, QStringLiteral("--steps"), QStringLiteral("8"),
+                                       QStringLiteral("--threads"), QStringLiteral("1")} +
+                           settings,
+                       240000);
+        ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+        const QJsonObject printed = lastJsonLine(trained);
+        ASSERT_TRUE(printed.contains(QStringLiteral("test_elbo"))) << trained.out.toStdString();
+        const QJsonObject figures =
+            importedAndEvaluated(weights, dataset, settings, path(name + QStringLiteral(".vae")));
+        EXPECT_EQ(figures.value(QStringLiteral("images")).toInt(), 300);
+        EXPECT_NEAR(figures.value(QStringLiteral("elbo")).toDouble(),
+                    printed.value(QStringLiteral("test_elbo")).toDouble(), 0.01)
+            << name.toStdString();
+        // Trained, not left as initialised: the KL moved off zero.
+        EXPECT_GT(figures.value(QStringLiteral("kl")).toDouble(), 0.01) << name.toStdString();
+    }
+};
+
+TEST_F(TrainedInPyTorch, OneProcessMlpAndConv)
+{
+    expectEvalAgrees(
+        {}, {QStringLiteral("--hidden"), QStringLiteral("32"), QStringLiteral("--batch"), QStringLiteral("100")},
+        QStringLiteral("mlp"));
+    expectEvalAgrees({},
+                     {QStringLiteral("--arch"), QStringLiteral("conv"), QStringLiteral("--hidden"),
+                      QStringLiteral("16"), QStringLiteral("--likelihood"), QStringLiteral("gaussian"),
+                      QStringLiteral("--batch"), QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("3")},
+                     QStringLiteral("conv"));
+}
+
+TEST_F(TrainedInPyTorch, TwoProcessesUnderTorchrunOnGloo)
+{
+    // torchrun as a module of Debian's python3; --redirects and --tee for a process that does not
+    // exist get round its misreading of their defaults under Python 3.11.
+    expectEvalAgrees({QStringLiteral("-m"), QStringLiteral("torch.distributed.run"), QStringLiteral("--standalone"),
+                      QStringLiteral("--nproc_per_node"), QStringLiteral("2"), QStringLiteral("--redirects"),
+                      QStringLiteral("9:0"), QStringLiteral("--tee"), QStringLiteral("9:0")},
+                     {QStringLiteral("--hidden"), QStringLiteral("32,16"), QStringLiteral("--binarize"),
+                      QStringLiteral("static"), QStringLiteral("--batch"), QStringLiteral("64")},
+                     QStringLiteral("ddp"));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/session/SessionTypes.h"
+#include "tests/support/colour_fixture.h"
 #include "tests/support/shapes_fixture.h"
 #include "tests/support/tiny_fixture.h"
 
@@ -15,6 +16,9 @@ struct TrainedModel {
     QString checkpointPath;
 };
 const TrainedModel& trainedModel(int latentDim);
+
+// The same for the colour images of colourDataset(), with three latent dimensions.
+const TrainedModel& trainedColourModel();
 
 // The decoded image at `latent`, straight from the snapshot (the reference the views must match).
 QImage decodedDirectly(const ModelSnapshot& model, const std::vector<float>& latent);

@@ -10,10 +10,15 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <chrono>
+
 namespace vae {
 namespace {
 
 const QString sessionKey = QStringLiteral("autosave_of");
+// Longer than a test evaluation the run may be finishing and a checkpoint's write; short enough
+// that closing never seems to hang.
+constexpr std::chrono::seconds closingSaveLimit{5};
 
 QString defaultAutosavePath()
 {
@@ -43,7 +48,10 @@ Autosave::Autosave(TrainingSession& session, const RunState& run, SessionFiles& 
         savedSteps_ = run_.trainedSteps();
         discard(); // the user's own file now holds at least as much
     });
-    connect(&session_, &TrainingSession::autosaved, this, &Autosave::saved);
+    connect(&session_, &TrainingSession::autosaved, this, [this](const QString& path) {
+        autosaveQueued_ = false;
+        Q_EMIT saved(path);
+    });
 }
 
 void Autosave::setInterval(int milliseconds)
@@ -61,10 +69,27 @@ void Autosave::saveIfTrained()
     if (run_.trainedSteps() == savedSteps_)
         return;
     savedSteps_ = run_.trainedSteps();
+    autosaveQueued_ = true;
     QDir().mkpath(QFileInfo(path_).absolutePath());
+    session_.autosave(path_, autosaveView());
+}
+
+bool Autosave::saveBeforeClosing()
+{
+    // A run still going has trained steps the window has not heard of yet; an autosave asked for
+    // and not yet written may not be, once the training thread is told to end.
+    if (run_.trainedSteps() == savedSteps_ && session_.state() != SessionState::Running && !autosaveQueued_)
+        return false;
+    savedSteps_ = run_.trainedSteps();
+    QDir().mkpath(QFileInfo(path_).absolutePath());
+    return session_.autosaveAndWait(path_, autosaveView(), closingSaveLimit);
+}
+
+QJsonObject Autosave::autosaveView() const
+{
     QJsonObject view = files_.viewState();
     view.insert(sessionKey, run_.modelPath());
-    session_.autosave(path_, view);
+    return view;
 }
 
 std::optional<Autosave::Leftover> Autosave::leftover() const

@@ -34,6 +34,10 @@ public:
     };
     std::optional<Leftover> leftover() const;
     void discard();
+    // The window is closing: when the run trained since it was last written (or is still
+    // training), writes the autosave now and waits for it, a few seconds at most, so nothing
+    // trained is lost. True when it wrote one.
+    bool saveBeforeClosing();
 
     // The file a run opened from `run.checkpointPath` belongs to: for the autosave, its session.
     QString sessionPathOf(const RunInfo& run) const;
@@ -43,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void saveIfTrained();
+    QJsonObject autosaveView() const;
 
     TrainingSession& session_;
     const RunState& run_;
@@ -50,6 +55,7 @@ private:
     QTimer timer_;
     QString path_;
     std::int64_t savedSteps_ = 0; // of the run as last written, to the autosave or the user's file
+    bool autosaveQueued_ = false; // asked of the training thread and not yet reported written
 };
 
 } // namespace vae

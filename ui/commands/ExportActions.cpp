@@ -2,11 +2,14 @@
 
 #include "core/data/ErrorText.h"
 #include "core/decode/ExportRecipes.h"
+#include "core/files/AtomicFile.h"
 #include "core/files/ImageFile.h"
 #include "core/files/MetricsCsv.h"
+#include "ui/commands/ExportProgress.h"
 #include "ui/commands/RunState.h"
 #include "ui/curves/CurvesView.h"
 #include "ui/latent/LatentCursorPreview.h"
+#include "ui/latent/LatentDimensionsPanel.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlaneControls.h"
@@ -14,17 +17,19 @@
 #include "ui/latent/LatentPlaneView.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/latent/LatentTraversalPanel.h"
 
 #include <QAction>
-#include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
-#include <QTemporaryFile>
+#include <QPdfWriter>
 
-#include <cstdio>
+#include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 namespace vae {
 namespace {
@@ -37,21 +42,27 @@ QString pngFilter()
 // The plot as the window shows it, at twice the pixels for a sharp figure.
 constexpr double plotPixelRatio = 2.0;
 
-// QCustomPlot writes PDFs straight to the file: written beside it and renamed into place, a
-// failure leaves no half-written PDF behind and the old one, if any, intact.
-void savePlotPdf(QCustomPlot& plot, const QString& path)
+// The plot as a one-page PDF of its own size, drawn here (the plot is a widget of this thread) and
+// written by the export's job like any other file. What QCustomPlot::savePdf draws, without
+// writing the file itself.
+QByteArray plotPdf(QCustomPlot& plot)
 {
-    QTemporaryFile partial(
-        QFileInfo(path).absoluteDir().filePath(QStringLiteral(".%1.XXXXXX").arg(QFileInfo(path).fileName())));
-    if (!partial.open())
-        throw std::runtime_error(
-            QStringLiteral("%1: cannot write there (%2)").arg(path, partial.errorString()).toStdString());
-    partial.close();
-    if (!plot.savePdf(partial.fileName()))
-        throw std::runtime_error(QStringLiteral("%1: the plot could not be written as PDF").arg(path).toStdString());
-    if (std::rename(QFile::encodeName(partial.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
-        throw std::runtime_error(QStringLiteral("%1: cannot replace the file").arg(path).toStdString());
-    partial.setAutoRemove(false); // it is the PDF now
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(72); // a pixel of the plot is a point of the page
+        writer.setPageLayout(QPageLayout(QPageSize(plot.size(), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF()));
+        QCPPainter painter;
+        if (!painter.begin(&writer))
+            throw std::runtime_error("the plot could not be drawn as PDF");
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        plot.toPainter(&painter, plot.width(), plot.height());
+        painter.end();
+    }
+    return buffer.data();
 }
 
 } // namespace
@@ -69,6 +80,8 @@ ExportActions::ExportActions(const RunState& run, LatentExplorer& explorer, Curv
         return askImageExportLayout(dialogParent_, side, current);
     })
     , lastDirectory_(QDir::homePath())
+    , jobs_(new ExportJobRunner(this))
+    , progress_(new ExportProgress(dialogParent))
 {
     grid_ = addAction(tr("Latent &Grid as PNG…"), QStringLiteral("exportGrid"), &ExportActions::exportGrid);
     cursor_ = addAction(tr("Image at the &Cursor as PNG…"), QStringLiteral("exportCursorImage"),
@@ -79,7 +92,9 @@ ExportActions::ExportActions(const RunState& run, LatentExplorer& explorer, Curv
                                   &ExportActions::exportInterpolationGif);
     prior_ =
         addAction(tr("&Prior Samples as PNG…"), QStringLiteral("exportPriorSheet"), &ExportActions::exportPriorSheet);
-    imageActions_ = {grid_, cursor_, interpolationStrip_, interpolationGif_, prior_};
+    traversals_ = addAction(tr("Latent &Traversals as PNG…"), QStringLiteral("exportTraversals"),
+                            &ExportActions::exportTraversals);
+    imageActions_ = {grid_, cursor_, interpolationStrip_, interpolationGif_, prior_, traversals_};
     curveActions_ = {
         addAction(tr("Training &Steps as CSV…"), QStringLiteral("exportStepsCsv"), &ExportActions::exportStepsCsv),
         addAction(tr("&Epochs as CSV…"), QStringLiteral("exportEpochsCsv"), &ExportActions::exportEpochsCsv),
@@ -90,6 +105,19 @@ ExportActions::ExportActions(const RunState& run, LatentExplorer& explorer, Curv
                     addAction(tr("Latent Codes of the T&raining Set…"), QStringLiteral("exportTrainCodes"),
                               &ExportActions::exportTrainCodes)};
 
+    connect(jobs_, &ExportJobRunner::progressed, progress_, &ExportProgress::setPercent);
+    connect(jobs_, &ExportJobRunner::progressed, this, &ExportActions::progressed);
+    connect(jobs_, &ExportJobRunner::finished, this, [this](const QStringList& written) {
+        concludeExport();
+        Q_EMIT exported(written);
+    });
+    connect(jobs_, &ExportJobRunner::failed, this, [this](const QString& message) {
+        concludeExport();
+        // The exporters' messages name the file.
+        Q_EMIT failed(tr("Could not export: %1").arg(message));
+    });
+    connect(jobs_, &ExportJobRunner::cancelled, this, [this] { Q_EMIT cancelled(concludeExport()); });
+    connect(progress_, &ExportProgress::cancelRequested, jobs_, &ExportJobRunner::cancel);
     connect(&explorer_.space(), &LatentSpace::modelStarted, this, &ExportActions::enableModelExports);
     connect(&explorer_.space(), &LatentSpace::snapshotChanged, this, &ExportActions::enableModelExports);
     enableModelExports();
@@ -127,6 +155,7 @@ void ExportActions::attachContextMenus()
     offer(explorer_.cursorPreview(), {cursor_});
     offer(explorer_.samplesPanel(), {prior_});
     offer(explorer_.interpolationPanel(), {interpolationStrip_, interpolationGif_});
+    offer(explorer_.dimensionsPanel().traversals(), {traversals_});
     offer(*curves_.plot(), curveActions_);
 }
 
@@ -139,23 +168,22 @@ void ExportActions::enableModelExports()
 
 void ExportActions::exportGrid()
 {
+    const LatentSpace& space = explorer_.space();
     exportImage(tr("Export the Latent Grid"), QStringLiteral("latent-grid.png"), pngFilter(),
-                [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
-                    const LatentSpace& space = explorer_.space();
-                    const GridSettings grid = explorer_.planePanel().controls().grid();
-                    saveImage(decodeGridImage(model, space.plane(), grid.cells, grid.range, grid.spacing,
-                                              space.decodeStyle(), layout),
-                              path);
+                [plane = space.plane(), grid = explorer_.planePanel().controls().grid(), style = space.decodeStyle()](
+                    const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+                    saveImage(decodeGridImage(model, plane, grid.cells, grid.range, grid.spacing, style, layout), path);
                     return QStringList{path};
                 });
 }
 
 void ExportActions::exportCursorImage()
 {
+    const LatentSpace& space = explorer_.space();
     exportImage(tr("Export the Image at the Cursor"), QStringLiteral("cursor.png"), pngFilter(),
-                [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
-                    const LatentSpace& space = explorer_.space();
-                    saveImage(decodePointImage(model, space.cursorLatent(), space.decodeStyle(), layout), path);
+                [latent = space.cursorLatent(), style = space.decodeStyle()](
+                    const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+                    saveImage(decodePointImage(model, latent, style, layout), path);
                     return QStringList{path};
                 });
 }
@@ -172,39 +200,55 @@ void ExportActions::exportInterpolationGif()
 
 void ExportActions::exportInterpolation(const QString& suggestedName, const QString& filter)
 {
-    exportImage(tr("Export the Interpolation"), suggestedName, filter,
-                [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
-                    const InterpolationChoice choice = explorer_.interpolationPanel().choice();
-                    const ImageSet& test = explorer_.space().dataset()->test;
-                    for (const InterpolationEnd& end : choice.ends)
-                        if (end.testImage >= test.count() ||
-                            (end.testImage < 0 && int(end.point.size()) != model.latentDim()))
-                            throw std::runtime_error(
-                                tr("%1: choose both ends of the interpolation first").arg(path).toStdString());
-                    const std::vector<float> latents =
-                        interpolationLatents(model, test, choice.ends[0], choice.ends[1], choice.steps, choice.kind);
-                    writeInterpolation(path, decodeImages(model, latents, explorer_.space().decodeStyle()), layout);
-                    return QStringList{path};
-                });
+    const LatentSpace& space = explorer_.space();
+    exportImage(
+        tr("Export the Interpolation"), suggestedName, filter,
+        [choice = explorer_.interpolationPanel().choice(), dataset = space.dataset(),
+         style = space.decodeStyle()](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+            const ImageSet& test = dataset->test;
+            for (const InterpolationEnd& end : choice.ends)
+                if (end.testImage >= test.count() || (end.testImage < 0 && int(end.point.size()) != model.latentDim()))
+                    throw std::runtime_error(
+                        tr("%1: choose both ends of the interpolation first").arg(path).toStdString());
+            const std::vector<float> latents =
+                interpolationLatents(model, test, choice.ends[0], choice.ends[1], choice.steps, choice.kind);
+            writeInterpolation(path, decodeImages(model, latents, style), layout);
+            return QStringList{path};
+        });
 }
 
 void ExportActions::exportPriorSheet()
 {
     exportImage(tr("Export the Prior Samples"), QStringLiteral("prior-samples.png"), pngFilter(),
-                [this](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+                [seed = explorer_.samplesPanel().seed(), style = explorer_.space().decodeStyle()](
+                    const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
                     saveImage(decodePriorSheet(model, LatentSamplesPanel::exportColumns, LatentSamplesPanel::exportRows,
-                                               explorer_.samplesPanel().seed(), explorer_.space().decodeStyle(),
-                                               layout),
+                                               seed, style, layout),
                               path);
                     return QStringList{path};
                 });
 }
 
+void ExportActions::exportTraversals()
+{
+    const LatentSpace& space = explorer_.space();
+    const LatentTraversalPanel& panel = explorer_.dimensionsPanel().traversals();
+    const auto& encoded = space.encoded();
+    // Values, not the views: the export runs on its own thread while the explorer moves on.
+    exportImage(
+        tr("Export the Latent Traversals"), QStringLiteral("traversals.png"), pngFilter(),
+        [reference = panel.reference(), kl = encoded ? encoded->kl : std::vector<double>(), steps = panel.steps(),
+         style = space.decodeStyle()](const ModelSnapshot& model, const TileLayout& layout, const QString& path) {
+            saveImage(decodeTraversalSheet(model, reference, kl, steps, style, layout), path);
+            return QStringList{path};
+        });
+}
+
 void ExportActions::exportStepsCsv()
 {
     exportFile(tr("Export the Training Steps"), QStringLiteral("steps.csv"), tr("CSV files (*.csv)"),
-               [this](const QString& path) {
-                   writeStepsCsv(path, run_.history());
+               [history = run_.history()](const QString& path, ExportJobRunner::Progress&) {
+                   writeStepsCsv(path, history);
                    return QStringList{path};
                });
 }
@@ -212,26 +256,35 @@ void ExportActions::exportStepsCsv()
 void ExportActions::exportEpochsCsv()
 {
     exportFile(tr("Export the Epochs"), QStringLiteral("epochs.csv"), tr("CSV files (*.csv)"),
-               [this](const QString& path) {
-                   writeEpochsCsv(path, run_.history());
+               [history = run_.history()](const QString& path, ExportJobRunner::Progress&) {
+                   writeEpochsCsv(path, history);
                    return QStringList{path};
                });
 }
 
 void ExportActions::exportPlotPng()
 {
-    exportFile(tr("Export the Curves Plot"), QStringLiteral("curves.png"), pngFilter(), [this](const QString& path) {
-        CurvesPlot& plot = *curves_.plot();
-        saveImage(plot.toPixmap(plot.width(), plot.height(), plotPixelRatio).toImage(), path);
-        return QStringList{path};
-    });
+    CurvesPlot& plot = *curves_.plot();
+    exportFile(tr("Export the Curves Plot"), QStringLiteral("curves.png"), pngFilter(),
+               [image = plot.toPixmap(plot.width(), plot.height(), plotPixelRatio).toImage()](
+                   const QString& path, ExportJobRunner::Progress&) {
+                   saveImage(image, path);
+                   return QStringList{path};
+               });
 }
 
 void ExportActions::exportPlotPdf()
 {
+    QByteArray pdf;
+    try {
+        pdf = plotPdf(*curves_.plot());
+    } catch (const std::exception& error) {
+        Q_EMIT failed(tr("Could not export: %1").arg(firstLineOf(error)));
+        return;
+    }
     exportFile(tr("Export the Curves Plot"), QStringLiteral("curves.pdf"), tr("PDF documents (*.pdf)"),
-               [this](const QString& path) {
-                   savePlotPdf(*curves_.plot(), path);
+               [pdf](const QString& path, ExportJobRunner::Progress&) {
+                   writeFileAtomically(path, pdf);
                    return QStringList{path};
                });
 }
@@ -248,15 +301,21 @@ void ExportActions::exportTrainCodes()
 
 void ExportActions::exportCodes(bool train)
 {
+    const SnapshotPtr model = explorer_.space().snapshot();
+    const std::shared_ptr<const Dataset> dataset = explorer_.space().dataset();
+    if (!model || !dataset) {
+        Q_EMIT failed(tr("Nothing to export yet: open a dataset or a model first"));
+        return;
+    }
     const QString split = train ? QStringLiteral("train") : QStringLiteral("test");
     exportFile(tr("Export the Latent Codes of the %1 Set").arg(train ? tr("Training") : tr("Test")),
                QStringLiteral("codes-%1.csv").arg(split), tr("CSV files (*.csv);;NumPy arrays (*.npy)"),
-               [this, train](const QString& path) {
-                   const SnapshotPtr model = explorer_.space().snapshot();
-                   const Dataset& dataset = *explorer_.space().dataset();
-                   if (!model)
-                       throw std::runtime_error(tr("%1: there is no model to encode with yet").arg(path).toStdString());
-                   return writeLatentCodesFile(path, encodeImageSet(*model, train ? dataset.train : dataset.test));
+               [model, dataset, train](const QString& path, ExportJobRunner::Progress& progress) {
+                   // Encoding is nearly all of the work: a cancel stops it between two batches.
+                   const LatentCodes codes = encodeImageSet(
+                       *model, train ? dataset->train : dataset->test,
+                       [&progress](int encoded, int total) { progress.report(double(encoded) / std::max(1, total)); });
+                   return writeLatentCodesFile(path, codes);
                });
 }
 
@@ -269,32 +328,48 @@ void ExportActions::exportImage(const QString& title, const QString& suggestedNa
         Q_EMIT failed(tr("Nothing to export yet: open a dataset or a model first"));
         return;
     }
+    if (refusedWhileBusy())
+        return;
     const std::optional<ImageExportLayout> chosen = chooseLayout_(std::max(model->width(), model->height()), layout_);
     if (!chosen)
         return;
     layout_ = *chosen;
     const int cell = layout_.cellPixels > 0 ? layout_.cellPixels : 2 * std::max(model->width(), model->height());
     const TileLayout layout = exportLayout(*model, cell, layout_.border);
-    exportFile(title, suggestedName, filter, [&](const QString& path) { return write(*model, layout, path); });
+    exportFile(title, suggestedName, filter, [model, layout, write](const QString& path, ExportJobRunner::Progress&) {
+        return write(*model, layout, path);
+    });
 }
 
 void ExportActions::exportFile(const QString& title, const QString& suggestedName, const QString& filter,
-                               const FileWriter& write)
+                               FileWriter write)
 {
+    if (refusedWhileBusy())
+        return;
     const QString path = chooseFile_(title, QDir(lastDirectory_).filePath(suggestedName), filter);
     if (path.isEmpty())
         return;
     lastDirectory_ = QFileInfo(path).absolutePath();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        const QStringList written = write(path);
-        QApplication::restoreOverrideCursor();
-        Q_EMIT exported(written);
-    } catch (const std::exception& error) {
-        QApplication::restoreOverrideCursor();
-        // The exporters' messages name the file.
-        Q_EMIT failed(tr("Could not export: %1").arg(firstLineOf(error)));
-    }
+    exporting_ = path;
+    jobs_->start([path, write = std::move(write)](ExportJobRunner::Progress& progress) {
+        progress.report(0);
+        return write(path, progress);
+    });
+    progress_->begin(QFileInfo(path).fileName());
+}
+
+bool ExportActions::refusedWhileBusy()
+{
+    if (!jobs_->busy())
+        return false;
+    Q_EMIT failed(tr("Another export is still running: wait for it or cancel it first"));
+    return true;
+}
+
+QString ExportActions::concludeExport()
+{
+    progress_->end();
+    return std::exchange(exporting_, {});
 }
 
 QString ExportActions::askFileName(const QString& title, const QString& suggestedName, const QString& filter) const

@@ -2,6 +2,7 @@
 
 #include "core/files/ImageTiles.h"
 #include "core/run/Metrics.h"
+#include "core/session/ExportJobRunner.h"
 #include "core/session/SessionTypes.h"
 #include "ui/commands/ImageExportOptions.h"
 
@@ -18,14 +19,18 @@ class QWidget;
 namespace vae {
 
 class CurvesView;
+class ExportProgress;
 class LatentExplorer;
 class RunState;
 
 // File > Export and the views' right-click menus: the decoded images (the latent grid, the image
-// at the cursor, the interpolation as a strip or an animated GIF, the prior samples), the curves
+// at the cursor, the interpolation as a strip or an animated GIF, the prior samples, the latent
+// traversals), the curves
 // (the history as CSV, the plot as PNG or PDF) and the latent codes of a split (CSV or .npy).
 // Each asks where, and for pictures how large, then writes with core's exporters, as
 // `vae-explorer export` does (rule "One implementation, two front ends"), and says what it wrote or why it could not.
+// What an export needs from the views is taken when it is asked for; the decoding and the writing
+// run on an ExportJobRunner, one export at a time, so the window never waits for them.
 class ExportActions : public QObject {
     Q_OBJECT
 public:
@@ -38,6 +43,11 @@ public:
     ExportActions(const RunState& run, LatentExplorer& explorer, CurvesView& curves, QWidget* dialogParent);
 
     void fillMenu(QMenu* menu) const;
+    // For the status bar: the export in progress, with its Cancel.
+    ExportProgress& progressView() const { return *progress_; }
+    bool busy() const { return jobs_->busy(); }
+    // The export in progress stops before it writes anything.
+    void cancel() { jobs_->cancel(); }
     // Right-click menus on the plane, the cursor's image, the samples, the interpolation and the curves.
     void attachContextMenus();
 
@@ -46,13 +56,16 @@ public:
     void setLayoutChooser(LayoutChooser chooser) { chooseLayout_ = std::move(chooser); }
 
 Q_SIGNALS:
+    void progressed(int percent);
     void exported(const QStringList& paths);
     void failed(const QString& message);
+    // `path` stays as it was.
+    void cancelled(const QString& path);
 
 private:
     using ImageWriter =
         std::function<QStringList(const ModelSnapshot& model, const TileLayout& layout, const QString& path)>;
-    using FileWriter = std::function<QStringList(const QString& path)>;
+    using FileWriter = std::function<QStringList(const QString& path, ExportJobRunner::Progress& progress)>;
 
     QAction* addAction(const QString& text, const QString& objectName, void (ExportActions::*exporter)());
     void exportGrid();
@@ -61,6 +74,7 @@ private:
     void exportInterpolationGif();
     void exportInterpolation(const QString& suggestedName, const QString& filter);
     void exportPriorSheet();
+    void exportTraversals();
     void exportStepsCsv();
     void exportEpochsCsv();
     void exportPlotPng();
@@ -70,7 +84,12 @@ private:
     void exportCodes(bool train);
     void exportImage(const QString& title, const QString& suggestedName, const QString& filter,
                      const ImageWriter& write);
-    void exportFile(const QString& title, const QString& suggestedName, const QString& filter, const FileWriter& write);
+    // Asks where, then runs `write` on the runner; refused while another export runs.
+    void exportFile(const QString& title, const QString& suggestedName, const QString& filter, FileWriter write);
+    // Says why not, when another export runs.
+    bool refusedWhileBusy();
+    // Hides the progress; returns the path that was being exported.
+    QString concludeExport();
     QString askFileName(const QString& title, const QString& suggestedName, const QString& filter) const;
     void enableModelExports();
 
@@ -90,6 +109,10 @@ private:
     QAction* interpolationStrip_;
     QAction* interpolationGif_;
     QAction* prior_;
+    QAction* traversals_;
+    ExportJobRunner* jobs_;
+    ExportProgress* progress_;
+    QString exporting_; // the path of the export in progress
 };
 
 } // namespace vae

@@ -22,6 +22,10 @@ RecentFiles::RecentFiles(QMenu* menu, QObject* parent)
 
 void RecentFiles::add(const QString& path)
 {
+    // Storing the list writes the settings file (synced to disk) on the GUI thread: not on every
+    // save of the same file.
+    if (!paths_.isEmpty() && paths_.constFirst() == path)
+        return;
     paths_.removeAll(path);
     paths_.prepend(path);
     while (paths_.size() > maximumEntries)

@@ -1,6 +1,9 @@
 #include "ui/latent/LatentExplorer.h"
 
+#include "ui/latent/LatentCollapseWarning.h"
 #include "ui/latent/LatentCursorPreview.h"
+#include "ui/latent/LatentDimensionsPanel.h"
+#include "ui/latent/LatentEstimatorsPanel.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentPosteriorPanel.h"
@@ -31,14 +34,28 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     , samples_(new LatentSamplesPanel(*space_, this))
     , interpolation_(new LatentInterpolationPanel(*space_, this))
     , posterior_(new LatentPosteriorPanel(*space_, this))
+    , dimensions_(new LatentDimensionsPanel(*space_, this))
+    , estimators_(new LatentEstimatorsPanel(*space_, this))
+    , collapseWarning_(new LatentCollapseWarning(*space_, this))
     , preview_(new LatentCursorPreview(*space_, this))
     , selection_(new LatentSelectionPanel(*space_, this))
 {
     tabs_->setDocumentMode(true);
-    tabs_->addTab(plane_, tr("Latent plane"));
-    tabs_->addTab(samples_, tr("Samples"));
-    tabs_->addTab(interpolation_, tr("Interpolation"));
-    tabs_->addTab(posterior_, tr("Posterior"));
+    // Short names, so that all six fit the tab bar of a 1024-pixel window; the tooltips say more.
+    const struct {
+        QWidget* view;
+        QString name;
+        QString about;
+    } tabViews[] = {
+        {plane_, tr("Plane"), tr("The latent plane: decoded images in a grid under the encoded test set")},
+        {samples_, tr("Samples"), tr("Images decoded from draws of the prior z ~ N(0, I)")},
+        {interpolation_, tr("Path"), tr("Interpolation: images decoded along a path between two images or points")},
+        {posterior_, tr("Posterior"), tr("The selected test image's true posterior p(z|x) beside q(z|x)")},
+        {dimensions_, tr("Dimensions"), tr("The KL of each latent dimension, the active units, and traversals")},
+        {estimators_, tr("Estimators"), tr("The variance of the gradient estimators of the ELBO")},
+    };
+    for (const auto& view : tabViews)
+        tabs_->setTabToolTip(tabs_->addTab(view.view, view.name), view.about);
 
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
@@ -51,8 +68,15 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     sideLayout->addWidget(selection_);
     sideLayout->addStretch(1);
 
+    // The warning above the tabs, not in one: whichever view is up, collapse is worth knowing.
+    auto* views = new QWidget(this);
+    auto* viewsLayout = new QVBoxLayout(views);
+    viewsLayout->setContentsMargins(0, 0, 0, 0);
+    viewsLayout->addWidget(collapseWarning_);
+    viewsLayout->addWidget(tabs_, 1);
+
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(tabs_);
+    splitter->addWidget(views);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
@@ -66,6 +90,8 @@ LatentExplorer::LatentExplorer(QWidget* parent)
     connect(plane_, &LatentPlanePanel::failed, this, &LatentExplorer::failed);
     connect(samples_, &LatentSamplesPanel::failed, this, &LatentExplorer::failed);
     connect(interpolation_, &LatentInterpolationPanel::failed, this, &LatentExplorer::failed);
+    connect(dimensions_, &LatentDimensionsPanel::failed, this, &LatentExplorer::failed);
+    connect(estimators_, &LatentEstimatorsPanel::failed, this, &LatentExplorer::failed);
     connect(preview_, &LatentCursorPreview::failed, this, &LatentExplorer::failed);
     connect(selection_, &LatentSelectionPanel::failed, this, &LatentExplorer::failed);
 }

@@ -8,7 +8,10 @@ class QTabWidget;
 
 namespace vae {
 
+class LatentCollapseWarning;
 class LatentCursorPreview;
+class LatentDimensionsPanel;
+class LatentEstimatorsPanel;
 class LatentInterpolationPanel;
 class LatentPlanePanel;
 class LatentPosteriorPanel;
@@ -16,9 +19,11 @@ class LatentSamplesPanel;
 class LatentSelectionPanel;
 class LatentSpace;
 
-// The central area: the latent plane, samples from the prior, interpolations and the selected
-// image's true posterior as tabs, with the image at the cursor and the selected test image beside
-// them. Fed the session's model and snapshots; each view decodes on a worker of its own.
+// The central area: the latent plane, samples from the prior, interpolations, the selected
+// image's true posterior, the dimensions in use and the gradient estimators as tabs, with the
+// image at the cursor and the selected test image beside them, and a warning above them while the
+// posterior has collapsed. Fed the session's model and snapshots; each view decodes on a worker of
+// its own.
 class LatentExplorer : public QWidget {
     Q_OBJECT
 public:
@@ -33,7 +38,11 @@ public:
     LatentSamplesPanel& samplesPanel() const { return *samples_; }
     LatentInterpolationPanel& interpolationPanel() const { return *interpolation_; }
     LatentPosteriorPanel& posteriorPanel() const { return *posterior_; }
+    LatentDimensionsPanel& dimensionsPanel() const { return *dimensions_; }
+    LatentEstimatorsPanel& estimatorsPanel() const { return *estimators_; }
+    const LatentCollapseWarning& collapseWarning() const { return *collapseWarning_; }
     LatentCursorPreview& cursorPreview() const { return *preview_; }
+    LatentSelectionPanel& selectionPanel() const { return *selection_; }
     QTabWidget& tabs() const { return *tabs_; }
 
 Q_SIGNALS:
@@ -52,6 +61,9 @@ private:
     LatentSamplesPanel* samples_;
     LatentInterpolationPanel* interpolation_;
     LatentPosteriorPanel* posterior_;
+    LatentDimensionsPanel* dimensions_;
+    LatentEstimatorsPanel* estimators_;
+    LatentCollapseWarning* collapseWarning_;
     LatentCursorPreview* preview_;
     LatentSelectionPanel* selection_;
 };

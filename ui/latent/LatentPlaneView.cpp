@@ -27,7 +27,7 @@ constexpr double hoverRadius = 6.0;
 constexpr double cursorGrabRadius = 10.0;
 constexpr double clickSlop = 4.0;   // pixels a click may wander before it is a drag
 constexpr double homeMargin = 0.03; // of the grid's width, around it when fitted
-constexpr int hoverImageScale = 4;
+constexpr int hoverImageSide = 112; // the hovered image, at the whole scale that comes nearest below (4x for 28 px)
 // With the grid in front the test set only shows where the data lies: dots small and faint enough
 // to leave the decoded images readable. In front, it is drawn to be read, over a faded grid.
 constexpr double faintDotDiameter = 3.0;
@@ -485,7 +485,7 @@ void LatentPlaneView::paintHoverCard(QPainter& painter) const
     if (label >= 0)
         caption = tr("%1 · #%L2").arg(dataset_->className(label)).arg(hovered_);
     const QFontMetrics metrics(font());
-    const QSize imageSize = image.size() * hoverImageScale;
+    const QSize imageSize = image.size() * std::max(1, hoverImageSide / std::max(image.width(), image.height()));
     const int padding = 6;
     const QSize card(std::max(imageSize.width(), metrics.horizontalAdvance(caption)) + 2 * padding,
                      imageSize.height() + metrics.height() + 3 * padding);

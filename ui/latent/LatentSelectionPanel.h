@@ -17,6 +17,10 @@ class LatentSelectionPanel : public QWidget {
 public:
     explicit LatentSelectionPanel(LatentSpace& space, QWidget* parent = nullptr);
 
+    const PixelImageLabel& original() const { return *original_; }
+    const PixelImageLabel& reconstruction() const { return *reconstruction_; }
+    const PixelImageLabel& posteriorSamples() const { return *posteriorSamples_; }
+
 Q_SIGNALS:
     void failed(const QString& message);
 

@@ -1,5 +1,6 @@
 #include "ui/latent/LatentSpace.h"
 
+#include "core/decode/LatentTraversals.h"
 #include "core/session/LatestJobRunner.h"
 
 #include <algorithm>
@@ -21,6 +22,8 @@ std::shared_ptr<EncodedTestSet> encodeTestSet(const ModelSnapshot& model, const 
     auto encoded = std::make_shared<EncodedTestSet>();
     encoded->codes = encodeImageSet(model, test);
     encoded->kl = klPerDimension(encoded->codes);
+    encoded->meanVariances = posteriorMeanVariances(encoded->codes);
+    encoded->activeUnits = activeUnits(encoded->meanVariances);
     if (encoded->codes.latentDim >= 2)
         encoded->axes = principalAxes(encoded->codes.means, encoded->codes.count, encoded->codes.latentDim);
     encoded->step = model.step();
@@ -236,12 +239,7 @@ DecodeStyle LatentSpace::decodeStyle() const
 
 std::vector<int> LatentSpace::dimensionsByKl() const
 {
-    std::vector<int> order(static_cast<std::size_t>(latentDim()));
-    std::iota(order.begin(), order.end(), 0);
-    if (encoded_ && encoded_->kl.size() == order.size())
-        std::stable_sort(order.begin(), order.end(),
-                         [&](int a, int b) { return encoded_->kl[std::size_t(a)] > encoded_->kl[std::size_t(b)]; });
-    return order;
+    return vae::dimensionsByKl(encoded_ ? encoded_->kl : std::vector<double>(), latentDim());
 }
 
 } // namespace vae

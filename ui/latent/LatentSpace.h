@@ -23,8 +23,10 @@ class LatestJobRunner;
 // needs from them.
 struct EncodedTestSet {
     LatentCodes codes;
-    std::vector<double> kl; // per dimension, mean over the images, nats
-    PrincipalAxes axes;     // of the posterior means; empty below two dimensions
+    std::vector<double> kl;            // per dimension, mean over the images, nats
+    std::vector<double> meanVariances; // per dimension, of the posterior means over the images
+    int activeUnits = 0;               // dimensions whose mean varies by more than activeUnitThreshold
+    PrincipalAxes axes;                // of the posterior means; empty below two dimensions
     std::int64_t step = 0;
 };
 

@@ -11,7 +11,7 @@ namespace {
 
 constexpr int gap = 2;
 constexpr int minimumCellWidth = 14;
-constexpr int largestScale = 4; // beyond this a 28-pixel image is all blocks
+constexpr int largestScale = 4; // beyond this a small image is all blocks
 constexpr int preferredCellWidth = 56;
 
 } // namespace
@@ -43,14 +43,18 @@ QSize ImageGrid::imageSize() const
     return images_.isEmpty() ? QSize(28, 28) : images_.first().size();
 }
 
-// The largest cell, of the images' aspect, for which the whole grid fits in `space`.
+// The largest cell, of the images' aspect, for which the whole grid fits in `space`: a whole
+// multiple of the image when it is enlarged, so every image pixel is as large as the next.
 QSize ImageGrid::cellFor(const QSize& space) const
 {
     const QSize image = imageSize();
     const double aspect = double(image.height()) / double(std::max(1, image.width()));
     const int byWidth = (space.width() - gap * (columns_ - 1)) / columns_;
     const int byHeight = int((space.height() - gap * (rows() - 1)) / rows() / aspect);
-    const int width = std::max(minimumCellWidth, std::min({byWidth, byHeight, largestScale * image.width()}));
+    int width = std::min({byWidth, byHeight, largestScale * image.width()});
+    if (width >= image.width())
+        width -= width % image.width();
+    width = std::max(minimumCellWidth, width);
     return {width, int(std::lround(width * aspect))};
 }
 
@@ -81,8 +85,9 @@ void ImageGrid::resizeEvent(QResizeEvent* event)
 void ImageGrid::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QSize cell = cellFor(size());
+    // Enlarged, whole pixels stay sharp; shrunk, skipping rows and columns would lose detail.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, cell.width() < imageSize().width());
     const int left = std::max(0, (width() - gridSize(cell).width()) / 2);
     for (int i = 0; i < images_.size(); ++i) {
         const QPoint corner(left + (i % columns_) * (cell.width() + gap), (i / columns_) * (cell.height() + gap));

@@ -16,6 +16,8 @@ public:
 
     void setImages(const QVector<QImage>& images);
     const QVector<QImage>& images() const { return images_; }
+    // The size each image is drawn at now.
+    QSize cell() const { return cellFor(size()); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

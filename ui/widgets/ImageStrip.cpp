@@ -30,10 +30,16 @@ void ImageStrip::setImages(const QVector<QImage>& images)
     update();
 }
 
+// Twice the image, or once when twice is too large (never a fraction more, which would make some
+// pixels wider than others); an image larger than a cell is shrunk to fit it.
 QSize ImageStrip::cell() const
 {
     const QSize image = images_.isEmpty() ? QSize(28, 28) : images_.first().size();
-    return (image * scale).boundedTo(QSize(largestCell, largestCell));
+    const QSize bound(largestCell, largestCell);
+    if (image.width() > largestCell || image.height() > largestCell)
+        return image.scaled(bound, Qt::KeepAspectRatio);
+    const QSize enlarged = image * scale;
+    return enlarged.width() <= largestCell && enlarged.height() <= largestCell ? enlarged : image;
 }
 
 QSize ImageStrip::sizeHint() const
@@ -50,8 +56,9 @@ QSize ImageStrip::minimumSizeHint() const
 void ImageStrip::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QSize size = cell();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform,
+                          !images_.isEmpty() && size.width() < images_.first().width());
     const int columns = std::max(1, (width() + gap) / (size.width() + gap));
     const int shown = std::min(int(images_.size()), columns * rows_);
     for (int i = 0; i < shown; ++i)

@@ -1,6 +1,7 @@
 #include "ui/widgets/PixelImageLabel.h"
 
 #include <QPainter>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -21,6 +22,12 @@ void PixelImageLabel::setImage(const QImage& image)
     image_ = image;
     if (newShape)
         updateGeometry();
+    update();
+}
+
+void PixelImageLabel::setAlignment(Qt::Alignment alignment)
+{
+    alignment_ = alignment;
     update();
 }
 
@@ -54,7 +61,7 @@ QRect PixelImageLabel::imageRect() const
         const int scale = std::min(width() / image_.width(), height() / image_.height());
         shown = scale >= 1 ? image_.size() * scale : image_.size().scaled(size(), Qt::KeepAspectRatio);
     }
-    return {QPoint((width() - shown.width()) / 2, (height() - shown.height()) / 2), shown};
+    return QStyle::alignedRect(layoutDirection(), alignment_, shown, rect());
 }
 
 void PixelImageLabel::paintEvent(QPaintEvent*)

@@ -15,6 +15,8 @@ public:
 
     void setImage(const QImage& image);
     void clear();
+    // Centred unless told otherwise: a sheet with labels beside it keeps to their side.
+    void setAlignment(Qt::Alignment alignment);
     const QImage& image() const { return image_; }
     // Where the image is drawn, in widget pixels.
     QRect imageRect() const;
@@ -31,6 +33,7 @@ protected:
 private:
     int preferredSide_;
     QImage image_;
+    Qt::Alignment alignment_ = Qt::AlignCenter;
 };
 
 } // namespace vae

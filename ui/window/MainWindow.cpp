@@ -8,6 +8,7 @@
 #include "ui/commands/Autosave.h"
 #include "ui/commands/DatasetOpener.h"
 #include "ui/commands/ExportActions.h"
+#include "ui/commands/ExportProgress.h"
 #include "ui/commands/FileCommands.h"
 #include "ui/commands/ImageFolderDialog.h"
 #include "ui/commands/RunState.h"
@@ -112,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent)
     centralLayout->addWidget(explorer_, 1);
     setCentralWidget(central);
     setStatusBar(statusBar_);
+    statusBar_->addPermanentWidget(&exports_->progressView());
     resize(QSize(1400, 900).boundedTo(screen()->availableSize()));
     createDocks();
     createMenus();
@@ -234,6 +236,9 @@ void MainWindow::connectSession()
     connect(exports_, &ExportActions::failed, banner_, &MessageBanner::showError);
     connect(exports_, &ExportActions::exported, this, [this](const QStringList& paths) {
         banner_->showNotice(tr("Exported %1").arg(paths.join(QStringLiteral(", "))));
+    });
+    connect(exports_, &ExportActions::cancelled, statusBar_, [this](const QString& path) {
+        statusBar_->showMessage(tr("Export cancelled: %1 stays as it was").arg(path), 10000);
     });
     connect(reconstructions_, &ReconstructionPanel::failed, banner_, &MessageBanner::showError);
     connect(explorer_, &LatentExplorer::failed, banner_, &MessageBanner::showError);
@@ -379,8 +384,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
     storeTrainingConfig(trainingPanel_->config());
     storeWindowLayout(*this, layoutName());
     // Stopping now rather than in the destructor lets the training thread wind down while the
-    // window goes away.
+    // window goes away; training not yet saved goes to the autosave the next launch offers.
     session_->stop();
+    autosave_->saveBeforeClosing();
+    exports_->cancel();
     event->accept();
 }
 

@@ -61,8 +61,22 @@ QString MessageBanner::message() const
 
 void MessageBanner::show(Kind kind, const QString& message)
 {
-    kind_ = kind;
     text_->setText(message);
+    // A style sheet re-polishes the banner and its labels, a good part of a frame: set it only
+    // when the kind of message changes.
+    if (!styled_ || kind != kind_)
+        applyStyle(kind);
+    if (kind == Kind::Notice)
+        hideTimer_->start(noticeMilliseconds);
+    else
+        hideTimer_->stop();
+    setVisible(true);
+}
+
+void MessageBanner::applyStyle(Kind kind)
+{
+    kind_ = kind;
+    styled_ = true;
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     QString colours = QStringLiteral("background: #e8f1fb; border: 1px solid #9cc0e6;");
     if (kind == Kind::Error) {
@@ -76,11 +90,6 @@ void MessageBanner::show(Kind kind, const QString& message)
         QStringLiteral("QFrame#messageBanner { %1 border-radius: 3px; } QLabel { color: #202020; }").arg(colours));
     const int side = style()->pixelMetric(QStyle::PM_SmallIconSize);
     icon_->setPixmap(style()->standardIcon(icon).pixmap(side, side));
-    if (kind == Kind::Notice)
-        hideTimer_->start(noticeMilliseconds);
-    else
-        hideTimer_->stop();
-    setVisible(true);
 }
 
 } // namespace vae

@@ -24,11 +24,13 @@ public:
 private:
     enum class Kind { Error, Warning, Notice };
     void show(Kind kind, const QString& message);
+    void applyStyle(Kind kind);
 
     QLabel* icon_;
     QLabel* text_;
     QTimer* hideTimer_;
     Kind kind_ = Kind::Notice;
+    bool styled_ = false; // for kind_
 };
 
 } // namespace vae

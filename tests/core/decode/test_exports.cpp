@@ -15,6 +15,8 @@
 #include <cstring>
 #include <gif_lib.h>
 #include <gtest/gtest.h>
+#include <stdexcept>
+#include <utility>
 
 namespace vae {
 namespace {
@@ -28,6 +30,24 @@ protected:
     QString path(const char* name) const { return directory.filePath(QString::fromLatin1(name)); }
     QTemporaryDir directory;
 };
+
+TEST_F(Exports, EncodingReportsEachBatchAndStopsWhereItsProgressThrows)
+{
+    Trainer trainer(smallConfig(), shapesDataset());
+    const auto snapshot = trainer.snapshot();
+    std::vector<std::pair<int, int>> reports;
+    encodeImageSet(*snapshot, shapesDataset()->test,
+                   [&](int encoded, int total) { reports.emplace_back(encoded, total); });
+    EXPECT_EQ(reports, (std::vector<std::pair<int, int>>{{1000, 2000}, {2000, 2000}}));
+
+    int calls = 0;
+    const auto cancelAtFirst = [&](int, int) {
+        ++calls;
+        throw std::runtime_error("cancelled");
+    };
+    EXPECT_THROW(encodeImageSet(*snapshot, shapesDataset()->test, cancelAtFirst), std::runtime_error);
+    EXPECT_EQ(calls, 1); // the second batch was never encoded
+}
 
 TEST_F(Exports, LatentCodesMatchTheSnapshotAndLoadInNumpyWithShapeAndDtype)
 {

@@ -6,14 +6,18 @@
 #include "core/session/TrainingSession.h"
 #include "ui/commands/Autosave.h"
 #include "ui/commands/ExportActions.h"
+#include "ui/commands/ExportProgress.h"
 #include "ui/curves/CurvesView.h"
+#include "ui/latent/LatentDimensionsPanel.h"
 #include "ui/latent/LatentExplorer.h"
 #include "ui/latent/LatentInterpolationPanel.h"
 #include "ui/latent/LatentPlaneControls.h"
 #include "ui/latent/LatentPlanePanel.h"
 #include "ui/latent/LatentSamplesPanel.h"
 #include "ui/latent/LatentSpace.h"
+#include "ui/latent/LatentTraversalPanel.h"
 #include "ui/window/MainWindow.h"
+#include "ui/window/MessageBanner.h"
 
 #include <QAction>
 #include <QDir>
@@ -24,6 +28,8 @@
 
 #include <gif_lib.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace vae {
 namespace {
@@ -52,22 +58,30 @@ protected:
         QObject::connect(&exports, &ExportActions::exported, [this](const QStringList& paths) { written << paths; });
         window.resize(1400, 900);
         window.show();
-        session.openModel(testing::trainedModel(3).checkpointPath);
+        session.openModel(checkpointPath());
         ASSERT_TRUE(
             waitUntil([&] { return explorer.space().snapshot() && explorer.space().plane().latentDim() == 3; }));
         snapshot = explorer.space().snapshot();
         side = snapshot->width();
     }
 
-    // Triggers File > Export's action as a user would, writing to `name` in the test's folder.
+    virtual QString checkpointPath() const { return testing::trainedModel(3).checkpointPath; }
+
+    // Triggers File > Export's action as a user would, writing to `name` in the test's folder, and
+    // returns once the export has been written or has failed.
     QString exportTo(const char* action, const QString& name)
+    {
+        startExport(action, name);
+        EXPECT_TRUE(waitUntil([&] { return !exports.busy(); })) << action;
+        return target;
+    }
+    void startExport(const char* action, const QString& name)
     {
         target = folder.filePath(name);
         QAction* found = window.findChild<QAction*>(QString::fromLatin1(action));
         EXPECT_TRUE(found) << action;
         if (found)
             found->trigger();
-        return target;
     }
 
     // The cell at (row, column) of a tiled picture, scaled back down to the image's own pixels.
@@ -96,12 +110,14 @@ protected:
 TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 {
     explorer.planePanel().controls().setGrid({5, 2.0, GridSpacing::Quantile});
+    // The plane as it was when the export was asked for: the explorer may settle on another while it runs.
+    const LatentPlane plane = explorer.space().plane();
     const QString path = exportTo("exportGrid", QStringLiteral("grid.png"));
     ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
     const QImage grid(path);
     const int cellSide = cellScale * side;
     EXPECT_EQ(grid.size(), QSize(5 * cellSide + 6 * border, 5 * cellSide + 6 * border));
-    const std::vector<float> points = gridPoints(explorer.space().plane(), 5, 2.0, GridSpacing::Quantile);
+    const std::vector<float> points = gridPoints(plane, 5, 2.0, GridSpacing::Quantile);
     const int dim = snapshot->latentDim();
     for (int row = 0; row < 5; ++row)
         for (int column = 0; column < 5; ++column) {
@@ -119,12 +135,11 @@ TEST_F(WindowExports, TheGridIsThePlaneDecodedAtTheChosenCellSize)
 TEST_F(WindowExports, TheCursorImageIsTheDecodedCursorLatent)
 {
     explorer.space().setCursor(QPointF(0.75, -1.5));
+    const std::vector<float> latent = explorer.space().cursorLatent();
     const QString path = exportTo("exportCursorImage", QStringLiteral("cursor.png"));
     const QImage image(path);
     ASSERT_EQ(image.size(), QSize(cellScale * side, cellScale * side));
-    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0),
-                                     decodedDirectly(*snapshot, explorer.space().cursorLatent())),
-              1);
+    EXPECT_LE(largestPixelDifference(cell(image, 0, 0, cellScale, 0), decodedDirectly(*snapshot, latent)), 1);
 }
 
 TEST_F(WindowExports, TheInterpolationIsAStripAndAGifOfKFrames)
@@ -172,6 +187,32 @@ TEST_F(WindowExports, ThePriorSheetShowsThePanelsDraws)
                                          decodedDirectly(*snapshot, z)),
                   1)
             << index;
+    }
+}
+
+TEST_F(WindowExports, TheTraversalsAreTheTabsRowsAboutItsCentre)
+{
+    LatentSpace& space = explorer.space();
+    ASSERT_TRUE(waitUntil([&] { return space.encoded() != nullptr; }));
+    PlaneChoice choice = space.planeChoice();
+    choice.reference = PlaneReference::SelectedImage;
+    space.choosePlane(choice);
+    space.select(2);
+    explorer.dimensionsPanel().traversals().setSteps(5);
+    const QImage sheet(exportTo("exportTraversals", QStringLiteral("traversals.png")));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    const int cellSide = cellScale * side;
+    ASSERT_EQ(sheet.size(), QSize(5 * cellSide + 6 * border, 3 * cellSide + 4 * border));
+    const float* mean = space.encoded()->codes.mean(2);
+    const std::vector<float> centre(mean, mean + 3);
+    const std::vector<int> rows = space.dimensionsByKl();
+    for (int row = 0; row < 3; ++row) {
+        EXPECT_LE(largestPixelDifference(cell(sheet, row, 2, cellScale, border), decodedDirectly(*snapshot, centre)), 1)
+            << row;
+        std::vector<float> first = centre;
+        first[std::size_t(rows[std::size_t(row)])] -= 3.0f;
+        EXPECT_LE(largestPixelDifference(cell(sheet, row, 0, cellScale, border), decodedDirectly(*snapshot, first)), 1)
+            << row;
     }
 }
 
@@ -233,6 +274,35 @@ TEST_F(WindowExports, LatentCodesLoadInNumpyWithTheirShapeAndType)
     EXPECT_NEAR(first[5].toFloat(), logVariance[0], 1e-4);
 }
 
+TEST_F(WindowExports, TheCodesExportReportsItsProgressUntilTheWholeSplitIsEncoded)
+{
+    std::vector<int> percents;
+    QObject::connect(&exports, &ExportActions::progressed, [&](int percent) { percents.push_back(percent); });
+    const QString npy = exportTo("exportTestCodes", QStringLiteral("codes.npy"));
+    ASSERT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(written.value(0), npy);
+    ASSERT_GE(percents.size(), 2u); // the start and at least one batch
+    EXPECT_EQ(percents.front(), 0);
+    EXPECT_EQ(percents.back(), 100);
+    EXPECT_TRUE(std::is_sorted(percents.begin(), percents.end()));
+    EXPECT_TRUE(exports.progressView().isHidden()); // gone with the export
+}
+
+TEST_F(WindowExports, ASecondExportWhileOneRunsIsRefusedAndTheFirstCompletes)
+{
+    startExport("exportTestCodes", QStringLiteral("codes.csv"));
+    const QString first = target;
+    // The first one's outcome can only arrive through the event loop, which has not run since.
+    ASSERT_TRUE(exports.busy());
+    startExport("exportGrid", QStringLiteral("grid.png"));
+    ASSERT_EQ(failures.size(), 1);
+    EXPECT_TRUE(failures[0].contains(QStringLiteral("Another export is still running"))) << failures[0].toStdString();
+    ASSERT_TRUE(waitUntil([&] { return !exports.busy(); }));
+    EXPECT_EQ(written, QStringList{first});
+    EXPECT_TRUE(QFile::exists(first));
+    EXPECT_FALSE(QFile::exists(folder.filePath(QStringLiteral("grid.png"))));
+}
+
 TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
 {
     QFile blocker(folder.filePath(QStringLiteral("not-a-folder")));
@@ -244,10 +314,95 @@ TEST_F(WindowExports, AnUnwritablePathIsReportedAndNothingIsWritten)
         const QString path = exportTo(action, QStringLiteral("not-a-folder/out.gif"));
         ASSERT_EQ(failures.size(), 1) << action;
         EXPECT_TRUE(failures[0].contains(path)) << failures[0].toStdString();
+        // The window says so.
+        const MessageBanner* banner = window.findChild<MessageBanner*>();
+        EXPECT_TRUE(banner->isError());
+        EXPECT_TRUE(banner->message().contains(path)) << banner->message().toStdString();
     }
     EXPECT_TRUE(written.isEmpty());
     EXPECT_EQ(QDir(folder.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
               QStringList{QStringLiteral("not-a-folder")});
+}
+
+// The same window on a model of 32 x 32 RGB images.
+class ColourWindowExports : public WindowExports {
+protected:
+    QString checkpointPath() const override { return testing::trainedColourModel().checkpointPath; }
+
+    // The decoded image at `latent` in cell (row, column) of an exported picture, and that picture in colour.
+    void expectCellInColour(const QImage& picture, int row, int column, int gap, const std::vector<float>& latent)
+    {
+        EXPECT_TRUE(testing::hasColour(picture));
+        EXPECT_LE(
+            largestPixelDifference(cell(picture, row, column, cellScale, gap), decodedDirectly(*snapshot, latent)), 1);
+    }
+};
+
+// Frame `index` of a read GIF, through its global palette.
+QImage gifFrame(const GifFileType& file, int index)
+{
+    const SavedImage& frame = file.SavedImages[index];
+    QImage image(file.SWidth, file.SHeight, QImage::Format_RGB32);
+    for (int y = 0; y < file.SHeight; ++y)
+        for (int x = 0; x < file.SWidth; ++x) {
+            const GifColorType colour = file.SColorMap->Colors[frame.RasterBits[y * file.SWidth + x]];
+            image.setPixel(x, y, qRgb(colour.Red, colour.Green, colour.Blue));
+        }
+    return image;
+}
+
+TEST_F(ColourWindowExports, EveryPictureExportIsInColourAtTheImagesSize)
+{
+    ASSERT_EQ(snapshot->channels(), 3);
+    const int cellSide = cellScale * side;
+    explorer.planePanel().controls().setGrid({5, 2.0, GridSpacing::Linear});
+    const LatentPlane plane = explorer.space().plane();
+    const QImage grid(exportTo("exportGrid", QStringLiteral("grid.png")));
+    ASSERT_EQ(grid.size(), QSize(5 * cellSide + 6 * border, 5 * cellSide + 6 * border));
+    const std::vector<float> gridLatents = gridPoints(plane, 5, 2.0, GridSpacing::Linear);
+    expectCellInColour(grid, 0, 0, border, std::vector<float>(gridLatents.begin(), gridLatents.begin() + 3));
+
+    explorer.space().setCursor(QPointF(0.5, 1.0));
+    const std::vector<float> cursor = explorer.space().cursorLatent();
+    const QImage image(exportTo("exportCursorImage", QStringLiteral("cursor.png")));
+    ASSERT_EQ(image.size(), QSize(cellSide, cellSide));
+    expectCellInColour(image, 0, 0, 0, cursor);
+
+    explorer.samplesPanel().setSeed(9);
+    const QImage prior(exportTo("exportPriorSheet", QStringLiteral("prior.png")));
+    ASSERT_EQ(prior.size(), QSize(10 * cellSide + 11 * border, 10 * cellSide + 11 * border));
+    const std::vector<float> draws = priorSamples(100, 3, 9);
+    expectCellInColour(prior, 0, 0, border, std::vector<float>(draws.begin(), draws.begin() + 3));
+
+    explorer.dimensionsPanel().traversals().setSteps(3);
+    const QImage traversals(exportTo("exportTraversals", QStringLiteral("traversals.png")));
+    ASSERT_EQ(traversals.size(), QSize(3 * cellSide + 4 * border, 3 * cellSide + 4 * border));
+    expectCellInColour(traversals, 0, 1, border, {0.0f, 0.0f, 0.0f}); // the centre: zero
+
+    InterpolationChoice choice;
+    choice.ends = {InterpolationEnd{-1, {-1.0f, 0.5f, 0.0f}}, InterpolationEnd{-1, {1.5f, -1.0f, 0.5f}}};
+    choice.steps = 4;
+    choice.kind = InterpolationKind::Linear;
+    explorer.interpolationPanel().setChoice(choice);
+    const QImage strip(exportTo("exportInterpolationStrip", QStringLiteral("path.png")));
+    ASSERT_EQ(strip.size(), QSize(4 * cellSide + 5 * border, cellSide + 2 * border));
+    expectCellInColour(strip, 0, 3, border, choice.ends[1].point);
+
+    const QString gif = exportTo("exportInterpolationGif", QStringLiteral("path.gif"));
+    int error = 0;
+    GifFileType* file = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+    ASSERT_TRUE(file) << GifErrorString(error);
+    ASSERT_EQ(DGifSlurp(file), GIF_OK);
+    ASSERT_EQ(file->ImageCount, 4);
+    ASSERT_TRUE(file->SColorMap);
+    const QImage last = gifFrame(*file, 3);
+    DGifCloseFile(file, &error);
+    EXPECT_EQ(last.size(), QSize(cellSide, cellSide));
+    EXPECT_TRUE(testing::hasColour(last));
+    // A 6 x 7 x 6 colour palette: each channel within half a level of the decoded byte.
+    EXPECT_LE(largestPixelDifference(cell(last, 0, 0, cellScale, 0), decodedDirectly(*snapshot, choice.ends[1].point)),
+              26);
+    EXPECT_TRUE(failures.isEmpty()) << failures.join(QLatin1Char('\n')).toStdString();
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "core/files/CheckpointFile.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/AppSettings.h"
+#include "ui/commands/Autosave.h"
 #include "ui/commands/RunState.h"
 #include "ui/curves/CurvesPlot.h"
 #include "ui/latent/LatentExplorer.h"
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -108,6 +110,8 @@ private Q_SLOTS:
         oneThread.threads = 1;
         storeTrainingConfig(oneThread);
         window_ = std::make_unique<MainWindow>();
+        autosaveFolder_ = std::make_unique<QTemporaryDir>();
+        window_->autosave().setPath(autosavePath());
         observed_ = std::make_unique<Observed>(window_->session());
         window_->show();
         QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
@@ -351,6 +355,46 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 30000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
     }
 
+    void closingAfterUnsavedTrainingAutosavesAndTheNextLaunchOffersIt()
+    {
+        action(*window_, "startPause")->trigger();
+        QVERIFY(waitUntil([this] { return observed_->lastStep >= 3; }));
+        const std::int64_t seen = observed_->lastStep;
+        QVERIFY(window_->close());
+        // Written before the window went away, with every step the window had seen.
+        QVERIFY(QFile::exists(autosavePath()));
+        const std::size_t kept = readCheckpointFile(autosavePath()).history.steps.size();
+        QVERIFY2(kept >= std::size_t(seen), qPrintable(QStringLiteral("%1 of %2 steps").arg(kept).arg(seen)));
+        observed_.reset();
+        window_.reset();
+
+        MainWindow next;
+        next.autosave().setPath(autosavePath());
+        Observed restored(next.session());
+        bool asked = false;
+        answerNextQuestion(QMessageBox::Yes, asked);
+        QVERIFY(next.offerAutosave());
+        QVERIFY(asked);
+        QVERIFY(waitUntil([&] { return !restored.runs.empty(); }));
+        QCOMPARE(restored.runs[0].completedSteps, std::int64_t(kept));
+    }
+
+    void closingWithNothingTrainedSinceTheLastSaveWritesNoAutosave()
+    {
+        TrainingSession& session = window_->session();
+        action(*window_, "step")->trigger();
+        // A paused run is autosaved at once; saving it to the user's file then discards that copy.
+        QVERIFY(waitUntil([&] { return observed_->lastStep == 1 && session.state() == SessionState::Paused; }));
+        QTemporaryDir folder;
+        bool saved = false;
+        connect(&session, &TrainingSession::modelSaved, this, [&saved] { saved = true; });
+        session.saveModel(folder.filePath(QStringLiteral("saved.vae")));
+        QVERIFY(waitUntil([&] { return saved; }));
+        QVERIFY(!QFile::exists(autosavePath()));
+        QVERIFY(window_->close());
+        QVERIFY(!QFile::exists(autosavePath()));
+    }
+
     void droppingAModelOpensItAndSaveWritesBackToIt()
     {
         TrainingSession& session = window_->session();
@@ -430,8 +474,11 @@ private:
         QVERIFY(dropped.isAccepted());
     }
 
+    QString autosavePath() const { return autosaveFolder_->filePath(QStringLiteral("autosave.vae")); }
+
     std::unique_ptr<MainWindow> window_;
     std::unique_ptr<Observed> observed_;
+    std::unique_ptr<QTemporaryDir> autosaveFolder_;
 };
 
 namespace {

@@ -13,7 +13,10 @@
 #include <QMainWindow>
 #include <QScreen>
 #include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 namespace vae::testing {
 namespace {
@@ -106,6 +109,22 @@ private Q_SLOTS:
         QCOMPARE(panel.cellsShown(), std::min(20, fitting));
         if (wideScreen())
             QCOMPARE(panel.cellsShown(), 20);
+    }
+
+    void everyExplorerTabIsInSightWithoutScrolling()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(100);
+        const QTabBar* bar = window.explorer().tabs().tabBar();
+        for (int tab = 0; tab < bar->count(); ++tab)
+            QVERIFY2(bar->rect().contains(bar->tabRect(tab)),
+                     qPrintable(QStringLiteral("tab '%1' at %2 in a bar %3 wide")
+                                    .arg(bar->tabText(tab), describe(bar->tabRect(tab)))
+                                    .arg(bar->width())));
+        for (const QToolButton* scroll : bar->findChildren<QToolButton*>())
+            QVERIFY(!scroll->isVisible());
     }
 
     void aLayoutSavedOnAWideScreenStillFitsANarrowOne()
