@@ -72,13 +72,15 @@ std::vector<std::uint8_t> ZipArchive::read(const QString& member) const
     if (!file)
         throw fileError(where, QStringLiteral("cannot read: %1").arg(QString::fromUtf8(zip_strerror(archive_))));
 
+    // One byte more than the member's size, so the read that finds its end needs no reallocation.
     std::vector<std::uint8_t> bytes;
     if ((stat.valid & ZIP_STAT_SIZE) && (stat.valid & ZIP_STAT_COMP_SIZE))
-        bytes.reserve(std::size_t(std::min(stat.size, (stat.comp_size + 1) * largestDeflateRatio)));
+        bytes.reserve(std::size_t(std::min(stat.size, (stat.comp_size + 1) * largestDeflateRatio)) + 1);
     for (;;) {
         const std::size_t used = bytes.size();
-        bytes.resize(used + readChunk);
-        const zip_int64_t got = zip_fread(file.get(), bytes.data() + used, readChunk);
+        const std::size_t room = bytes.capacity() > used ? bytes.capacity() - used : readChunk;
+        bytes.resize(used + room);
+        const zip_int64_t got = zip_fread(file.get(), bytes.data() + used, room);
         if (got < 0)
             throw fileError(where, QStringLiteral("damaged: %1").arg(QString::fromUtf8(zip_file_strerror(file.get()))));
         bytes.resize(used + std::size_t(got));
