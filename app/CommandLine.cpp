@@ -3,6 +3,7 @@
 #include "app/SettingOptions.h"
 #include "core/data/ErrorText.h"
 #include "core/data/InputError.h"
+#include "core/data/LoadProgress.h"
 
 #include <QTextStream>
 
@@ -41,6 +42,9 @@ int runGuarded(const std::function<int()>& body)
     } catch (const InputError& error) {
         printError(QString::fromStdString(error.what()));
         return ExitBadInput;
+    } catch (const LoadCancelled&) {
+        printError(QStringLiteral("interrupted while loading the dataset"));
+        return ExitInterrupted;
     } catch (const std::exception& error) {
         printError(firstLineOf(error));
         return ExitFailure;

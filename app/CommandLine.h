@@ -17,8 +17,9 @@ void printError(const QString& message);
 // printing a usage error; `exitCode` is then what the command should return.
 bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, int& exitCode);
 
-// Runs a command body, mapping InputError to exit 2 and any other exception to exit 1, each as a
-// one-line message on stderr; a SettingError's message names the option for the setting.
+// Runs a command body, mapping InputError to exit 2, LoadCancelled to exit 130 and any other
+// exception to exit 1, each as a one-line message on stderr; a SettingError's message names the
+// option for the setting.
 int runGuarded(const std::function<int()>& body);
 
 // Numeric options: throw InputError("--name: 'x' is not a number").

@@ -1,6 +1,7 @@
 #include "app/EvalCommand.h"
 
 #include "app/CommandLine.h"
+#include "app/DatasetFlags.h"
 #include "app/EstimateProgress.h"
 #include "app/EvalReport.h"
 #include "app/SettingOptions.h"
@@ -119,7 +120,9 @@ int evaluate(const QCommandLineParser& parser)
     if (parser.isSet(QStringLiteral("iw-samples")))
         importanceSamplesOption(parser); // a bad K is reported before minutes of loading and evaluating
     const QString path = parser.positionalArguments().constFirst();
-    std::shared_ptr<const Dataset> dataset = loadCheckpointDataset(path, parser.value(QStringLiteral("dataset")));
+    const QString datasetSpec = parser.value(QStringLiteral("dataset"));
+    std::shared_ptr<const Dataset> dataset = loadShowingProgress(
+        [&](const LoadProgress& progress) { return loadCheckpointDataset(path, datasetSpec, progress); });
     if (parser.isSet(QStringLiteral("images")))
         dataset = withFirstTestImages(*dataset, intOption(parser, QStringLiteral("images")));
     auto trainer = Trainer::fromCheckpoint(path, dataset);

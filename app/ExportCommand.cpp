@@ -1,6 +1,7 @@
 #include "app/ExportCommand.h"
 
 #include "app/CommandLine.h"
+#include "app/DatasetFlags.h"
 #include "core/data/InputError.h"
 #include "core/decode/ExportRecipes.h"
 #include "core/decode/InterpolationEnds.h"
@@ -254,7 +255,10 @@ int exportFromCheckpoint(const QCommandLineParser& parser)
             QStringLiteral("%1: the folder %2 does not exist").arg(out, QFileInfo(out).absolutePath()).toStdString());
 
     const QString path = parser.positionalArguments().constFirst();
-    auto trainer = Trainer::fromCheckpoint(path, loadCheckpointDataset(path, parser.value(QStringLiteral("dataset"))));
+    const QString dataset = parser.value(QStringLiteral("dataset"));
+    auto trainer = Trainer::fromCheckpoint(path, loadShowingProgress([&](const LoadProgress& progress) {
+                                               return loadCheckpointDataset(path, dataset, progress);
+                                           }));
     if (weights) {
         trainer->exportWeights(out);
     } else {

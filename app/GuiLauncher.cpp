@@ -1,13 +1,17 @@
 #include "app/GuiLauncher.h"
 
 #include "app/CommandLine.h"
+#include "app/DatasetFlags.h"
 #include "app/TerminationSignals.h"
 #include "core/data/DatasetLoader.h"
+#include "core/data/InputError.h"
 #include "ui/commands/AppSettings.h"
 #include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QIcon>
+
+#include <optional>
 
 namespace vae {
 namespace {
@@ -15,6 +19,7 @@ namespace {
 struct LaunchOptions {
     QString model; // a checkpoint to explore, instead of a new model on the dataset
     QString dataset;
+    std::optional<DatasetOptions> datasetOptions; // given on the command line, else as last time
     bool start = false;
 };
 
@@ -32,6 +37,7 @@ bool parseLaunchOptions(int argc, char** argv, LaunchOptions& options, int& exit
          QStringLiteral("D")},
         {QStringLiteral("start"), QStringLiteral("Start training as soon as the dataset is loaded.")},
     });
+    parser.addOptions(datasetReadingOptions());
     parser.addPositionalArgument(
         QStringLiteral("model"),
         QStringLiteral("A saved model (.vae) to open, on the dataset it names unless --dataset is given."),
@@ -46,6 +52,18 @@ bool parseLaunchOptions(int argc, char** argv, LaunchOptions& options, int& exit
     }
     options.model = parser.positionalArguments().value(0);
     options.dataset = parser.value(QStringLiteral("dataset"));
+    if (anyDatasetReadingOptionSet(parser)) {
+        try {
+            if (!options.model.isEmpty())
+                throw InputError("a saved model reads its images as it was trained: --color, --image-size and "
+                                 "--background are for --dataset");
+            options.datasetOptions = datasetOptionsFrom(parser);
+        } catch (const InputError& error) {
+            printError(QString::fromStdString(error.what()));
+            exitCode = ExitBadInput;
+            return false;
+        }
+    }
     options.start = parser.isSet(QStringLiteral("start"));
     return true;
 }
@@ -80,7 +98,12 @@ int runGui(int& argc, char** argv)
     QString dataset = options.dataset;
     if (dataset.isEmpty())
         dataset = storedDataset();
-    window.openDataset(dataset.isEmpty() ? defaultDatasetSpec() : dataset);
+    if (dataset.isEmpty())
+        dataset = defaultDatasetSpec();
+    if (options.datasetOptions)
+        window.openDataset(dataset, *options.datasetOptions);
+    else
+        window.openDataset(dataset);
     return app.exec();
 }
 

@@ -1,6 +1,7 @@
 #include "app/ImportCommand.h"
 
 #include "app/CommandLine.h"
+#include "app/DatasetFlags.h"
 #include "app/TrainingOptions.h"
 #include "core/data/DatasetLoader.h"
 #include "core/data/InputError.h"
@@ -28,7 +29,11 @@ int importWeights(const QCommandLineParser& parser)
 
     // A fresh run of these settings, its weights replaced: the optimiser starts afresh, the history empty.
     const TrainingConfig config = configFromOptions(parser);
-    Trainer trainer(config, std::make_shared<const Dataset>(loadDataset(parser.value(QStringLiteral("dataset")))));
+    const DatasetOptions options = datasetOptionsFrom(parser);
+    const QString spec = parser.value(QStringLiteral("dataset"));
+    Trainer trainer(config, loadShowingProgress([&](const LoadProgress& progress) {
+                        return std::make_shared<const Dataset>(loadDataset(spec, options, progress));
+                    }));
     trainer.importWeights(parser.positionalArguments().constFirst());
     trainer.saveCheckpoint(out);
     QTextStream(stderr) << "wrote " << out << '\n';
@@ -48,12 +53,12 @@ int runImportCommand(const QStringList& arguments)
     parser.addOptions(
         QList<QCommandLineOption>{
             {QStringLiteral("dataset"),
-             QStringLiteral("The dataset the weights were trained on: a folder, IDX or .npy files, or "
-                            "builtin:shapes."),
+             QStringLiteral("The dataset the weights were trained on: a folder, IDX or .npy files, a .npz archive, "
+                            "or builtin:shapes."),
              QStringLiteral("D")},
             {QStringLiteral("out"), QStringLiteral("The checkpoint to write."), QStringLiteral("MODEL.vae")},
         } +
-        settingOptions());
+        settingOptions() + datasetReadingOptions());
     int exitCode = ExitOk;
     if (!parseCommandLine(parser, arguments, exitCode))
         return exitCode;

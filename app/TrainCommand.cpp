@@ -1,6 +1,7 @@
 #include "app/TrainCommand.h"
 
 #include "app/CommandLine.h"
+#include "app/DatasetFlags.h"
 #include "app/SettingOptions.h"
 #include "app/TerminationSignals.h"
 #include "app/TrainingOptions.h"
@@ -22,14 +23,16 @@ namespace {
 QList<QCommandLineOption> trainOptions()
 {
     return QList<QCommandLineOption>{
-               {QStringLiteral("dataset"), QStringLiteral("Dataset: a folder, IDX or .npy files, or builtin:shapes."),
+               {QStringLiteral("dataset"),
+                QStringLiteral("Dataset: a folder (IDX files, CIFAR batches or one subfolder of images per class), "
+                               "IDX or .npy files, a .npz archive, or builtin:shapes."),
                 QStringLiteral("D")},
                {QStringLiteral("out"), QStringLiteral("Output folder for metrics.csv, steps.csv and model.vae."),
                 QStringLiteral("DIR")},
                {QStringLiteral("resume"), QStringLiteral("Continue the run stored in this checkpoint."),
                 QStringLiteral("FILE")},
            } +
-        settingOptions();
+        settingOptions() + datasetReadingOptions();
 }
 
 // A resumed run keeps its stored settings; only these may change.
@@ -134,16 +137,26 @@ int train(const QCommandLineParser& parser)
 
     std::unique_ptr<Trainer> trainer;
     if (parser.isSet(QStringLiteral("resume"))) {
+        if (anyDatasetReadingOptionSet(parser))
+            throw InputError("train --resume: the images are read as the checkpoint says; --color, --image-size and "
+                             "--background cannot change them");
         const QString checkpoint = parser.value(QStringLiteral("resume"));
-        trainer = Trainer::fromCheckpoint(checkpoint,
-                                          loadCheckpointDataset(checkpoint, parser.value(QStringLiteral("dataset"))));
+        const QString dataset = parser.value(QStringLiteral("dataset"));
+        trainer = Trainer::fromCheckpoint(checkpoint, loadShowingProgress([&](const LoadProgress& progress) {
+                                              return loadCheckpointDataset(checkpoint, dataset, progress);
+                                          }));
         applyResumeOverrides(parser, *trainer);
     } else {
         if (!parser.isSet(QStringLiteral("dataset")))
-            throw InputError("train: --dataset D is required (a folder, IDX or .npy files, or builtin:shapes)");
+            throw InputError("train: --dataset D is required (a folder, IDX or .npy files, a .npz archive, or "
+                             "builtin:shapes)");
         const TrainingConfig config = configFromOptions(parser);
-        trainer = std::make_unique<Trainer>(
-            config, std::make_shared<const Dataset>(loadDataset(parser.value(QStringLiteral("dataset")))));
+        const DatasetOptions options = datasetOptionsFrom(parser);
+        const QString spec = parser.value(QStringLiteral("dataset"));
+        trainer =
+            std::make_unique<Trainer>(config, loadShowingProgress([&](const LoadProgress& progress) {
+                                          return std::make_shared<const Dataset>(loadDataset(spec, options, progress));
+                                      }));
     }
 
     if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())

@@ -10,7 +10,7 @@
 
 namespace {
 
-const char usage[] = R"(Usage: vae-explorer [--dataset D] [--start]
+const char usage[] = R"(Usage: vae-explorer [--dataset D [--color rgb] [--image-size N]] [--start]
        vae-explorer FILE.vae [--dataset D]
        vae-explorer <command> [options]
 
@@ -32,8 +32,9 @@ Commands:
   import   A checkpoint from weights trained in PyTorch (tools/train_pytorch.py):
              vae-explorer import WEIGHTS.pt --dataset D [the settings they were trained with] --out MODEL.vae
 
-Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST), IDX or .npy files,
-an image folder with one subfolder per class, or builtin:shapes.
+Datasets: a folder of IDX files (MNIST, Fashion-MNIST, KMNIST, EMNIST) or of CIFAR-10/100
+binary batches, IDX or .npy files, a Keras .npz archive, an image folder with one subfolder per
+class (read with --color grey|rgb, --image-size N, --background COLOUR), or builtin:shapes.
 Run 'vae-explorer <command> --help' for a command's options.
 )";
 

@@ -10,6 +10,7 @@ import shutil
 import struct
 import subprocess
 import tempfile
+import zipfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -119,6 +120,45 @@ def image_corpus():
             write("fuzz_image", "truncated.jpeg", 2, jpeg[: len(jpeg) // 2])
 
 
+def zip_bytes(members, compression=zipfile.ZIP_STORED):
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "archive.npz")
+        with zipfile.ZipFile(path, "w", compression) as archive:
+            for name, contents in members:
+                archive.writestr(name, contents)
+        with open(path, "rb") as f:
+            return f.read()
+
+
+def npz_corpus():
+    keras = [("x_train.npy", npy_file("|u1", "(2, 2, 2)", pattern(8))),
+             ("y_train.npy", npy_file("|u1", "(2,)", bytes([0, 1]))),
+             ("x_test.npy", npy_file("|u1", "(1, 2, 2)", pattern(4))),
+             ("y_test.npy", npy_file("|u1", "(1,)", bytes([1])))]
+    stored = zip_bytes(keras)
+    write("fuzz_npz", "keras-stored", 0, stored)
+    write("fuzz_npz", "keras-deflated", 0, zip_bytes(keras, zipfile.ZIP_DEFLATED))
+    write("fuzz_npz", "unlabelled", 0, zip_bytes([keras[0], keras[2]]))
+    write("fuzz_npz", "no-x-test", 0, zip_bytes(keras[:2]))
+    write("fuzz_npz", "truncated", 0, stored[: len(stored) // 2])
+    corrupt = bytearray(stored)
+    corrupt[stored.index(b"NUMPY") + 80] ^= 0xFF  # inside x_train's data: the CRC-32 no longer matches
+    write("fuzz_npz", "crc-mismatch", 0, bytes(corrupt))
+    write("fuzz_npz", "member-images", 1, npy_file("|u1", "(2, 3, 3, 3)", pattern(54)))
+    write("fuzz_npz", "member-images-and-labels", 3, npy_file("<i2", "(3,)", struct.pack("<3h", 0, 1, 2)))
+
+
+def cifar_corpus():
+    def record(labels, offset):
+        return bytes(labels) + pattern(3 * 32 * 32 + offset)[offset:]
+    write("fuzz_cifar", "cifar10-two-records", 0, record([3], 0) + record([9], 1))
+    write("fuzz_cifar", "cifar100-one-record", 1, record([4, 77], 2))
+    write("fuzz_cifar", "truncated", 0, record([3], 0)[:3000])
+    write("fuzz_cifar", "label-out-of-range", 0, record([10], 0))
+    write("fuzz_cifar", "cifar10-names", 2, b"airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n")
+    write("fuzz_cifar", "cifar100-too-few-names", 3, b"apple\nbee\n")
+
+
 def qbytearray(data):
     return struct.pack(">I", len(data)) + data
 
@@ -173,6 +213,8 @@ def main():
     idx_corpus()
     npy_corpus()
     image_corpus()
+    npz_corpus()
+    cifar_corpus()
     checkpoint_corpus()
 
 

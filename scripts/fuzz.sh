@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan, torch-free libraries only) into build-fuzz and
 # runs one of them for SECONDS on its seed corpus, in one process:
 #   scripts/fuzz.sh fuzz_npy 600
-# Targets: fuzz_idx fuzz_npy fuzz_image fuzz_checkpoint. New inputs go to build-fuzz/corpus/TARGET,
+# Targets: fuzz_idx fuzz_npy fuzz_npz fuzz_cifar fuzz_image fuzz_checkpoint. New inputs go to build-fuzz/corpus/TARGET,
 # crashes to build-fuzz/crashes/ (replay one: build-fuzz/fuzz/TARGET FILE). Extra arguments go to
 # libFuzzer. Exits non-zero when the run finds a crash.
 set -euo pipefail

@@ -7,7 +7,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6svg6 libgl-dev
   libtorch-dev libqcustomplot-dev
   libopenblas0-openmp
-  zlib1g-dev libgif-dev
+  zlib1g-dev libgif-dev libzip-dev
   dataset-fashion-mnist
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev

@@ -24,7 +24,7 @@ cmake --build build -j "$(nproc)"
 # Each fuzzer a few seconds on its seed corpus (clang, ASan + UBSan, torch-free libraries only):
 # a parser that crashes on a known or nearby input fails here. The log is shown only on a failure.
 mkdir -p build-fuzz
-for target in fuzz_idx fuzz_npy fuzz_image fuzz_checkpoint; do
+for target in fuzz_idx fuzz_npy fuzz_npz fuzz_cifar fuzz_image fuzz_checkpoint; do
   if ! bash scripts/fuzz.sh "$target" 5 >"build-fuzz/$target.log" 2>&1; then
     tail -n 60 "build-fuzz/$target.log"
     echo "$target failed: a crash (the input is in build-fuzz/crashes/) or the fuzz build, see above" >&2

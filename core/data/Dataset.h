@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/data/DatasetOptions.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +30,8 @@ struct Dataset {
     QString name;           // short, for titles: "fashion-mnist", "shapes", a folder's name
     QString source;         // what the user gave: a path or "builtin:shapes"; stored in checkpoints
     QStringList classNames; // index = label; empty when unknown
+    DatasetOptions options; // what it was loaded with; stored in checkpoints beside the source
+    QStringList warnings;   // what the user should hear about the load, one line each (skipped files)
     ImageSet train;
     ImageSet test;
 

@@ -1,10 +1,12 @@
 #include "core/data/DatasetLoader.h"
 
 #include "core/data/ArrayFileDataset.h"
+#include "core/data/CifarDirectory.h"
 #include "core/data/FileError.h"
 #include "core/data/IdxDirectory.h"
 #include "core/data/ImageFolderReader.h"
 #include "core/data/InputError.h"
+#include "core/data/NpzDataset.h"
 #include "core/data/ShapesDataset.h"
 
 #include <QFileInfo>
@@ -30,14 +32,35 @@ Dataset loadBuiltin(const QString& spec)
     throw datasetError(spec, QStringLiteral("unknown built-in dataset (available: %1)").arg(shapesSpec));
 }
 
-Dataset loadDirectory(const QString& directory, const DatasetOptions& options)
+enum class FolderKind { Idx, Cifar, Images, Unknown };
+
+// In this order: an IDX or CIFAR folder may hold subfolders of pictures as well.
+FolderKind folderKind(const QString& directory)
 {
     if (containsIdxImages(directory))
-        return loadIdxDirectory(directory);
+        return FolderKind::Idx;
+    if (containsCifarBatches(directory))
+        return FolderKind::Cifar;
     if (looksLikeImageFolder(directory))
-        return loadImageFolder(directory, options);
+        return FolderKind::Images;
+    return FolderKind::Unknown;
+}
+
+Dataset loadDirectory(const QString& directory, const DatasetOptions& options, const LoadProgress& progress)
+{
+    switch (folderKind(directory)) {
+    case FolderKind::Idx:
+        return loadIdxDirectory(directory);
+    case FolderKind::Cifar:
+        return loadCifarDirectory(directory);
+    case FolderKind::Images:
+        return loadImageFolder(directory, options, progress);
+    case FolderKind::Unknown:
+        break;
+    }
     throw fileError(directory,
-                    QStringLiteral("no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]) or class "
+                    QStringLiteral("no IDX files (train-images-idx3-ubyte[.gz], t10k-images-idx3-ubyte[.gz]), CIFAR "
+                                   "batches (data_batch_1.bin, test_batch.bin or train.bin, test.bin) or class "
                                    "folders with images in it"));
 }
 
@@ -45,7 +68,7 @@ Dataset loadDirectory(const QString& directory, const DatasetOptions& options)
 Dataset loadFiles(const QString& spec)
 {
     if (QFileInfo(spec).isFile())
-        return loadArrayFiles(spec);
+        return isNpzFile(spec) ? loadNpzArchive(spec) : loadArrayFiles(spec);
     const qsizetype comma = spec.lastIndexOf(QLatin1Char(','));
     if (comma < 0)
         throw datasetError(spec, QStringLiteral("no such file or directory"));
@@ -102,22 +125,30 @@ void checkConsistency(const Dataset& dataset)
 
 } // namespace
 
-Dataset loadDataset(const QString& spec, const DatasetOptions& options)
+Dataset loadDataset(const QString& spec, const DatasetOptions& options, const LoadProgress& progress)
 {
     const QString source = spec.trimmed();
     if (source.isEmpty())
-        throw InputError("no dataset given: expected a folder, IMAGES[,LABELS] files or builtin:shapes");
+        throw InputError(
+            "no dataset given: expected a folder, IMAGES[,LABELS] files, a .npz archive or builtin:shapes");
 
     Dataset dataset;
     if (source.startsWith(builtinPrefix))
         dataset = loadBuiltin(source);
     else if (QFileInfo(source).isDir())
-        dataset = loadDirectory(source, options);
+        dataset = loadDirectory(source, options, progress);
     else
         dataset = loadFiles(source);
     dataset.source = source;
+    dataset.options = options;
     checkConsistency(dataset);
     return dataset;
+}
+
+bool readsImageFolder(const QString& spec)
+{
+    const QString source = spec.trimmed();
+    return QFileInfo(source).isDir() && folderKind(source) == FolderKind::Images;
 }
 
 QString defaultDatasetSpec()

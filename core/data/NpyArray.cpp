@@ -84,8 +84,13 @@ QString NpyArray::shapeText() const
 
 NpyArray readNpyArray(const QString& path)
 {
+    return parseNpyArray(readPossiblyGzippedFile(path), path);
+}
+
+NpyArray parseNpyArray(std::vector<std::uint8_t> fileBytes, const QString& path)
+{
     NpyArray array;
-    array.bytes = readPossiblyGzippedFile(path);
+    array.bytes = std::move(fileBytes);
     const std::vector<std::uint8_t>& bytes = array.bytes;
     if (bytes.size() < npyMagicSize + 2 || std::memcmp(bytes.data(), npyMagic, npyMagicSize) != 0)
         throw fileError(path, QStringLiteral("not a .npy file: it does not start with \\x93NUMPY"));

@@ -31,4 +31,8 @@ struct NpyArray {
 // data size that does not match the shape.
 NpyArray readNpyArray(const QString& path);
 
+// The same checks on a .npy file's bytes read by other means (a member of a .npz archive); messages
+// name `path`.
+NpyArray parseNpyArray(std::vector<std::uint8_t> fileBytes, const QString& path);
+
 } // namespace vae

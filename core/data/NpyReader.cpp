@@ -104,7 +104,16 @@ bool isSupportedLabelType(const NpyElementType& type)
 
 ImageSet readNpyImages(const QString& path)
 {
-    NpyArray array = readNpyArray(path);
+    return npyImages(readNpyArray(path), path);
+}
+
+std::vector<std::int32_t> readNpyLabels(const QString& path)
+{
+    return npyLabels(readNpyArray(path), path);
+}
+
+ImageSet npyImages(NpyArray array, const QString& path)
+{
     const std::vector<std::uint64_t> shape = array.shape;
     const bool channelsLast = shape.size() == 4 && (shape[3] == 1 || shape[3] == 3);
     if (shape.size() != 3 && !channelsLast)
@@ -127,9 +136,8 @@ ImageSet readNpyImages(const QString& path)
     return images;
 }
 
-std::vector<std::int32_t> readNpyLabels(const QString& path)
+std::vector<std::int32_t> npyLabels(const NpyArray& array, const QString& path)
 {
-    const NpyArray array = readNpyArray(path);
     const bool column = array.shape.size() == 2 && array.shape[1] == 1;
     if (array.shape.size() != 1 && !column)
         throw fileError(path, QStringLiteral("unsupported label shape %1: expected [N]").arg(array.shapeText()));

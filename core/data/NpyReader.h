@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/Dataset.h"
+#include "core/data/NpyArray.h"
 
 #include <QString>
 
@@ -16,5 +17,9 @@ ImageSet readNpyImages(const QString& path);
 
 // Labels from a .npy file of any integer dtype, shaped [N] (or [N, 1]), each in 0..2^31-1.
 std::vector<std::int32_t> readNpyLabels(const QString& path);
+
+// The same from an array already read (a member of a .npz archive); messages name `path`.
+ImageSet npyImages(NpyArray array, const QString& path);
+std::vector<std::int32_t> npyLabels(const NpyArray& array, const QString& path);
 
 } // namespace vae

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/Dataset.h"
+#include "core/data/LoadProgress.h"
 #include "core/engine/EvaluationInterrupted.h"
 #include "core/engine/ModelSnapshot.h"
 #include "core/run/LiveSettings.h"
@@ -90,8 +91,10 @@ private:
     std::unique_ptr<TrainerState> impl_;
 };
 
-// The dataset a checkpoint was trained on, or `override` when given. Throws InputError naming the
-// checkpoint or the dataset.
-std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override = {});
+// The dataset a checkpoint was trained on, or `override` when given, read with the checkpoint's
+// dataset options (an image folder's colour, size and background). Throws InputError naming the
+// checkpoint or the dataset, LoadCancelled when progress asks to stop.
+std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override = {},
+                                                     const LoadProgress& progress = {});
 
 } // namespace vae

@@ -388,6 +388,77 @@ TEST_F(CommandLine, ACheckpointWhoseDatasetChangedOrVanishedIsBadInput)
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("grid.png"))));
 }
 
+// Two classes of 12x9 colour pictures and one file that is no image: read in colour at 8x8, the run
+// warns about the file it skipped, and its checkpoint reads the folder back the same way (a grey
+// 28x28 reload would not fit the model).
+TEST_F(CommandLine, TrainsOnAColourImageFolderAndReopensItAsItWasRead)
+{
+    const QString pictures = path(QStringLiteral("pictures"));
+    for (const QString& name : {QStringLiteral("blue"), QStringLiteral("red")}) {
+        QDir().mkpath(pictures + QLatin1Char('/') + name);
+        for (int i = 0; i < 10; ++i) {
+            QImage image(12, 9, QImage::Format_RGB32);
+            image.fill(name == QLatin1String("red") ? QColor(200, 10 * i, 0) : QColor(0, 10 * i, 200));
+            ASSERT_TRUE(image.save(QStringLiteral("%1/%2/%3.png").arg(pictures, name).arg(i)));
+        }
+    }
+    QFile broken(pictures + QStringLiteral("/red/broken.png"));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("not a picture");
+    broken.close();
+
+    const QString out = path(QStringLiteral("run"));
+    const QStringList training{QStringLiteral("train"),
+                               QStringLiteral("--dataset"),
+                               pictures,
+                               QStringLiteral("--color"),
+                               QStringLiteral("rgb"),
+                               QStringLiteral("--image-size"),
+                               QStringLiteral("8"),
+                               QStringLiteral("--hidden"),
+                               QStringLiteral("16"),
+                               QStringLiteral("--batch"),
+                               QStringLiteral("6"),
+                               QStringLiteral("--threads"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--epochs"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--out"),
+                               out};
+    const Result trained = run(training);
+    ASSERT_EQ(trained.exitCode, 0) << trained.err.toStdString();
+    EXPECT_TRUE(trained.err.contains(QStringLiteral("warning: ")) &&
+                trained.err.contains(QStringLiteral("skipped 1 of 21 image files")) &&
+                trained.err.contains(QStringLiteral("broken.png")))
+        << trained.err.toStdString();
+
+    const QString model = out + QStringLiteral("/model.vae");
+    const Result evaluated = run({QStringLiteral("eval"), model, QStringLiteral("--json")});
+    ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(evaluated.out.toUtf8()).object().value(QStringLiteral("images")).toInt(), 2);
+    const QJsonObject dataset = vae::readCheckpointFile(model).meta.value(QStringLiteral("dataset")).toObject();
+    EXPECT_EQ(dataset.value(QStringLiteral("shape")).toArray(), (QJsonArray{3, 8, 8}));
+    EXPECT_EQ(dataset.value(QStringLiteral("options")).toObject().value(QStringLiteral("color")).toString(),
+              QStringLiteral("rgb"));
+
+    expectBadInput({QStringLiteral("train"), QStringLiteral("--resume"), model, QStringLiteral("--image-size"),
+                    QStringLiteral("16"), QStringLiteral("--out"), out},
+                   {QStringLiteral("--resume"), QStringLiteral("--image-size")});
+    QStringList badColour = training;
+    badColour[4] = QStringLiteral("purple");
+    expectBadInput(badColour, {QStringLiteral("--color: colour 'purple': expected rgb or grey")});
+    QStringList badSize = training;
+    badSize[6] = QStringLiteral("0");
+    expectBadInput(badSize, {QStringLiteral("--image-size: image size 0 is out of range 1..1024")});
+
+    const QString unreadable = path(QStringLiteral("unreadable/only"));
+    QDir().mkpath(unreadable);
+    ASSERT_TRUE(QFile::copy(broken.fileName(), unreadable + QStringLiteral("/broken.png")));
+    QStringList noImage = training;
+    noImage[2] = path(QStringLiteral("unreadable"));
+    expectBadInput(noImage, {path(QStringLiteral("unreadable")), QStringLiteral("no readable image")});
+}
+
 // A full disk, as a file size limit on the child (root too): the save fails mid-way, the command
 // says why in words and exits 1, and the model.vae of the earlier run is still there, whole.
 TEST_F(CommandLine, TrainIntoAFullLocationExits1AndKeepsThePreviousModel)

@@ -3,6 +3,7 @@
 #include "core/data/InputError.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QScreen>
 #include <QSettings>
@@ -12,6 +13,7 @@ namespace {
 
 const QString trainingKey = QStringLiteral("training/settings");
 const QString datasetKey = QStringLiteral("dataset/last");
+const QString datasetOptionsKey = QStringLiteral("dataset/options"); // JSON: spec -> options
 const QString recentKey = QStringLiteral("files/recent");
 const QString autosaveKey = QStringLiteral("files/autosave_minutes");
 constexpr int defaultAutosaveMinutes = 3;
@@ -47,6 +49,24 @@ QString storedDataset()
 void storeDataset(const QString& spec)
 {
     QSettings().setValue(datasetKey, spec);
+}
+
+DatasetOptions storedDatasetOptions(const QString& spec)
+{
+    const QJsonObject all = QJsonDocument::fromJson(QSettings().value(datasetOptionsKey).toByteArray()).object();
+    try {
+        return DatasetOptions::fromJson(all.value(spec).toObject());
+    } catch (const InputError&) {
+        return {}; // edited by hand
+    }
+}
+
+void storeDatasetOptions(const QString& spec, const DatasetOptions& options)
+{
+    QSettings settings;
+    QJsonObject all = QJsonDocument::fromJson(settings.value(datasetOptionsKey).toByteArray()).object();
+    all.insert(spec, options.toJson());
+    settings.setValue(datasetOptionsKey, QJsonDocument(all).toJson(QJsonDocument::Compact));
 }
 
 int storedAutosaveMinutes()

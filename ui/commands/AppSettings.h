@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/DatasetOptions.h"
 #include "core/run/TrainingConfig.h"
 
 #include <QStringList>
@@ -15,6 +16,10 @@ void storeTrainingConfig(const TrainingConfig& config);
 
 QString storedDataset();
 void storeDataset(const QString& spec);
+
+// How each dataset was last read (an image folder's colour, size and background), by its spec.
+DatasetOptions storedDatasetOptions(const QString& spec);
+void storeDatasetOptions(const QString& spec, const DatasetOptions& options);
 
 // How often a training run is copied to the autosave file.
 int storedAutosaveMinutes();

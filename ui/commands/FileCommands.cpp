@@ -56,8 +56,10 @@ FileCommands::FileCommands(const RunState& run, QWidget* window)
 {
     openDatasetFolder_->setIcon(QApplication::style()->standardIcon(QStyle::SP_DirOpenIcon));
     openDatasetFolder_->setToolTip(
-        tr("Open a folder of IDX files (MNIST, Fashion-MNIST, …) or of images in one subfolder per class"));
-    openDatasetFiles_->setToolTip(tr("Open IDX or .npy files: the images, and optionally their labels"));
+        tr("Open a folder of IDX files (MNIST, Fashion-MNIST, …), of CIFAR batches, or of images in one subfolder "
+           "per class"));
+    openDatasetFiles_->setToolTip(
+        tr("Open IDX or .npy files (the images, and optionally their labels) or a Keras .npz archive"));
     saveModel_->setIcon(QApplication::style()->standardIcon(QStyle::SP_DialogSaveButton));
     quit_->setMenuRole(QAction::QuitRole);
     connect(openDatasetFolder_, &QAction::triggered, this, &FileCommands::chooseDatasetFolder);
@@ -105,7 +107,7 @@ void FileCommands::chooseDatasetFiles()
 {
     QStringList files = QFileDialog::getOpenFileNames(
         window_, tr("Open Dataset Files: the images, and their labels if any"), lastDirectory_,
-        tr("Datasets (*.npy *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"));
+        tr("Datasets (*.npy *.npz *-ubyte *-ubyte.gz *.idx *.idx.gz);;All files (*)"));
     if (files.isEmpty())
         return;
     // The loader takes IMAGES,LABELS; a dialog returns the two in no particular order.

@@ -5,8 +5,11 @@
 #include "ui/widgets/ImageStrip.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace vae {
@@ -41,6 +44,8 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     , shape_(valueLabel(this))
     , classes_(new ElidedLabel(this))
     , loading_(new QLabel(this))
+    , loadingProgress_(new QProgressBar(this))
+    , cancelLoading_(new QPushButton(tr("Cancel"), this))
     , samples_(new ImageStrip(sampleRows, this))
 {
     // As tall as its contents, no taller: the settings below get the rest of the dock area.
@@ -51,6 +56,11 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     name_->setText(tr("No dataset"));
     loading_->setVisible(false);
     loading_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    loadingProgress_->setVisible(false);
+    loadingProgress_->setFormat(tr("%v of %m images"));
+    cancelLoading_->setVisible(false);
+    cancelLoading_->setToolTip(tr("Stop loading this dataset and keep the current one"));
+    connect(cancelLoading_, &QPushButton::clicked, this, &DatasetPanel::cancelLoadingRequested);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -62,6 +72,10 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(name_);
     layout->addWidget(loading_);
+    auto* progressRow = new QHBoxLayout;
+    progressRow->addWidget(loadingProgress_, 1);
+    progressRow->addWidget(cancelLoading_);
+    layout->addLayout(progressRow);
     layout->addLayout(form);
     layout->addWidget(samples_);
 }
@@ -94,9 +108,19 @@ void DatasetPanel::showLoading(const QString& spec)
     loading_->setVisible(true);
 }
 
+void DatasetPanel::showLoadingProgress(int done, int total)
+{
+    loadingProgress_->setRange(0, total);
+    loadingProgress_->setValue(done);
+    loadingProgress_->setVisible(true);
+    cancelLoading_->setVisible(true);
+}
+
 void DatasetPanel::clearLoading()
 {
     loading_->setVisible(false);
+    loadingProgress_->setVisible(false);
+    cancelLoading_->setVisible(false);
 }
 
 } // namespace vae

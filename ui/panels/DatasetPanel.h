@@ -7,6 +7,8 @@
 #include <memory>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
 
 namespace vae {
 
@@ -21,9 +23,14 @@ public:
     explicit DatasetPanel(QWidget* parent = nullptr);
 
     void showDataset(const Dataset& dataset);
-    // While a new dataset loads in the background; the current one stays shown.
+    // While a new dataset loads in the background; the current one stays shown. An image folder's
+    // load shows how many files are decoded, with a button to cancel it.
     void showLoading(const QString& spec);
+    void showLoadingProgress(int done, int total);
     void clearLoading();
+
+Q_SIGNALS:
+    void cancelLoadingRequested();
 
 private:
     QLabel* name_;
@@ -32,6 +39,8 @@ private:
     QLabel* shape_;
     ElidedLabel* classes_;
     QLabel* loading_;
+    QProgressBar* loadingProgress_;
+    QPushButton* cancelLoading_;
     ImageStrip* samples_;
 };
 

@@ -10,6 +10,7 @@
 #include "ui/commands/ExportActions.h"
 #include "ui/commands/ExportProgress.h"
 #include "ui/commands/FileCommands.h"
+#include "ui/commands/ImageFolderDialog.h"
 #include "ui/commands/LikelihoodEstimateCommand.h"
 #include "ui/commands/RunState.h"
 #include "ui/commands/SessionFiles.h"
@@ -261,19 +262,36 @@ void MainWindow::connectSession()
 
 void MainWindow::connectFileCommands()
 {
-    connect(fileCommands_, &FileCommands::datasetChosen, this, &MainWindow::openDataset);
+    connect(fileCommands_, &FileCommands::datasetChosen, this, &MainWindow::chooseDataset);
     connect(fileCommands_, &FileCommands::modelChosen, this, [this](const QString& path) { openModel(path); });
     connect(fileCommands_, &FileCommands::saveChosen, sessionFiles_, &SessionFiles::save);
     connect(opener_, &DatasetOpener::opened, this, &MainWindow::datasetOpened);
     connect(opener_, &DatasetOpener::failed, this, &MainWindow::datasetFailed);
+    connect(opener_, &DatasetOpener::cancelled, this, &MainWindow::datasetCancelled);
+    connect(opener_, &DatasetOpener::progressed, datasetPanel_, &DatasetPanel::showLoadingProgress);
+    connect(datasetPanel_, &DatasetPanel::cancelLoadingRequested, opener_, &DatasetOpener::cancel);
 }
 
 void MainWindow::openDataset(const QString& spec)
 {
+    openDataset(spec, storedDatasetOptions(spec));
+}
+
+void MainWindow::openDataset(const QString& spec, const DatasetOptions& options)
+{
     if (!controller_->confirmDiscard(tr("Opening %1").arg(spec)))
         return;
     datasetPanel_->showLoading(spec);
-    opener_->open(spec);
+    // A folder of image files is the one load long enough to watch, and the one that can be cancelled.
+    if (readsImageFolder(spec))
+        findChild<QDockWidget*>(QStringLiteral("datasetDock"))->raise();
+    opener_->open(spec, options);
+}
+
+void MainWindow::chooseDataset(const QString& spec)
+{
+    if (const std::optional<DatasetOptions> options = chooseDatasetOptions(this, spec))
+        openDataset(spec, *options);
 }
 
 void MainWindow::openModel(const QString& path, const QString& datasetOverride)
@@ -312,8 +330,11 @@ void MainWindow::datasetOpened(const QString& spec, const std::shared_ptr<const 
     if (!controller_->trainOn(dataset))
         return;
     storeDataset(spec);
+    storeDatasetOptions(spec, dataset->options);
     fileCommands_->remember(spec);
     run_->setModelPath({});
+    if (!dataset->warnings.isEmpty())
+        banner_->showWarning(dataset->warnings.join(QLatin1Char('\n')));
 }
 
 void MainWindow::datasetFailed(const QString& spec, const QString& message)
@@ -323,6 +344,14 @@ void MainWindow::datasetFailed(const QString& spec, const QString& message)
     const QString detail = message.contains(spec) ? message : QStringLiteral("%1: %2").arg(spec, message);
     banner_->showError(tr("Could not open %1").arg(detail));
     // The dataset remembered from last time may be gone; the window should still have data.
+    if (!run_->hasModel() && spec != defaultDatasetSpec())
+        openDataset(defaultDatasetSpec());
+}
+
+void MainWindow::datasetCancelled(const QString& spec)
+{
+    datasetPanel_->clearLoading();
+    statusBar_->showMessage(tr("Stopped loading %1").arg(spec), 10000);
     if (!run_->hasModel() && spec != defaultDatasetSpec())
         openDataset(defaultDatasetSpec());
 }
@@ -384,7 +413,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (isModelFile(path))
         openModel(path);
     else
-        openDataset(path);
+        chooseDataset(path);
 }
 
 } // namespace vae

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/DatasetOptions.h"
 #include "core/session/SessionTypes.h"
 
 #include <QMainWindow>
@@ -35,8 +36,9 @@ public:
     ~MainWindow() override;
 
     // Loads `spec` in the background and trains a new model on it; on failure the window says
-    // why and keeps its dataset and model.
+    // why and keeps its dataset and model. Read as `options` say, or as it was last time.
     void openDataset(const QString& spec);
+    void openDataset(const QString& spec, const DatasetOptions& options);
     // A saved session, on the dataset it names or on `datasetOverride`, with its view state.
     void openModel(const QString& path, const QString& datasetOverride = {});
     // At launch, before opening anything: when the last run left an autosave newer than its
@@ -68,8 +70,11 @@ private:
     void createToolBar();
     void connectSession();
     void connectFileCommands();
+    // A dataset the user has just picked: an image folder asks how to read it first.
+    void chooseDataset(const QString& spec);
     void datasetOpened(const QString& spec, const std::shared_ptr<const Dataset>& dataset);
     void datasetFailed(const QString& spec, const QString& message);
+    void datasetCancelled(const QString& spec);
     void showRun(const RunInfo& run);
 
     std::unique_ptr<TrainingSession> session_;

@@ -61,6 +61,7 @@ QJsonObject datasetToJson(const Dataset& dataset)
         {QStringLiteral("name"), dataset.name},
         {QStringLiteral("shape"), QJsonArray{dataset.channels(), dataset.height(), dataset.width()}},
         {QStringLiteral("classes"), QJsonArray::fromStringList(dataset.classNames)},
+        {QStringLiteral("options"), dataset.options.toJson()},
     };
 }
 
@@ -177,18 +178,26 @@ void Trainer::exportWeights(const QString& path) const
     writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
 }
 
-std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override)
+std::shared_ptr<const Dataset> loadCheckpointDataset(const QString& checkpointPath, const QString& override,
+                                                     const LoadProgress& progress)
 {
+    const QJsonObject stored = readCheckpointFile(checkpointPath).meta.value(QStringLiteral("dataset")).toObject();
     QString source = override;
     if (source.isEmpty()) {
-        const CheckpointContents contents = readCheckpointFile(checkpointPath);
-        source = contents.meta.value(QStringLiteral("dataset")).toObject().value(QStringLiteral("source")).toString();
+        source = stored.value(QStringLiteral("source")).toString();
         if (source.isEmpty())
             throw fileError(checkpointPath, QStringLiteral("names no dataset; give one with --dataset"));
     }
+    // An image folder given instead is read as the model's own was: it needs the same shape.
+    DatasetOptions options;
+    try {
+        options = DatasetOptions::fromJson(stored.value(QStringLiteral("options")).toObject());
+    } catch (const InputError& error) {
+        throw fileError(checkpointPath, QStringLiteral("stored dataset options: %1").arg(firstLineOf(error)));
+    }
     // The dataset's own message names its file; the checkpoint's name says which run needed it.
     try {
-        return std::make_shared<const Dataset>(loadDataset(source));
+        return std::make_shared<const Dataset>(loadDataset(source, options, progress));
     } catch (const InputError& error) {
         throw fileError(checkpointPath,
                         (override.isEmpty() ? QStringLiteral("the dataset it was trained on does not load (give "

@@ -97,13 +97,33 @@ TEST_F(ImageFolderReaderTest, FindsJpegBmpAndNestedImages)
     EXPECT_EQ(dataset.train.count() + dataset.test.count(), 10);
 }
 
-TEST_F(ImageFolderReaderTest, NamesAnUnreadableImage)
+TEST_F(ImageFolderReaderTest, SkipsUndecodableFilesWithAWarningThatCountsAndNamesThem)
 {
     for (int i = 0; i < 3; ++i)
         saveSolid(QStringLiteral("cls/%1.png").arg(i), grey(1));
-    writeFile(path("cls/broken.png"), {'n', 'o', 't', ' ', 'a', ' ', 'p', 'n', 'g'});
+    for (int i = 0; i < 5; ++i)
+        writeFile(path(QStringLiteral("cls/broken%1.png").arg(i)), {'n', 'o', 't', ' ', 'a', ' ', 'p', 'n', 'g'});
+
+    const Dataset dataset = loadImageFolder(directory.path(), {});
+    EXPECT_EQ(dataset.train.count() + dataset.test.count(), 3);
+    ASSERT_EQ(dataset.warnings.size(), 1);
+    expectMessageContains(dataset.warnings.first().toStdString(),
+                          {QDir::toNativeSeparators(directory.path()), "skipped 5 of 8 image files",
+                           QDir::toNativeSeparators("cls/broken0.png ("), QDir::toNativeSeparators("cls/broken2.png"),
+                           "and 2 more"});
+    EXPECT_FALSE(dataset.warnings.first().contains("broken3.png"));
+    EXPECT_TRUE(allEqual(dataset.train.image(0), 28 * 28, 1));
+}
+
+TEST_F(ImageFolderReaderTest, RefusesAFolderWhereNoImageDecodes)
+{
+    QDir(directory.path()).mkpath("cls");
+    QDir(directory.path()).mkpath("other");
+    writeFile(path("cls/broken.png"), {'n', 'o', 'p', 'e'});
+    writeFile(path("other/broken.jpg"), {'n', 'o', 'p', 'e'});
     expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }),
-                          {"broken.png", "unreadable image"});
+                          {QDir::toNativeSeparators(directory.path()), "no readable image", "none of the 2",
+                           QDir::toNativeSeparators("cls/broken.png")});
 }
 
 // Qt gives up on an image past its allocation limit with "Unable to read image data": the size
@@ -112,8 +132,84 @@ TEST_F(ImageFolderReaderTest, NamesTheSizeOfAnImageTooLargeToDecode)
 {
     saveSolid(QStringLiteral("cls/small.png"), grey(1));
     writeFile(path("cls/huge.png"), blackPng(8000, 8000));
-    expectMessageContains(inputErrorOf([&] { loadImageFolder(directory.path(), {}); }),
-                          {"huge.png", "unreadable image", "8000x8000 pixels", "MB one image may take decoded"});
+    const Dataset dataset = loadImageFolder(directory.path(), {});
+    ASSERT_EQ(dataset.warnings.size(), 1);
+    expectMessageContains(dataset.warnings.first().toStdString(),
+                          {"huge.png", "could not be decoded", "8000x8000 pixels", "MB one image may take decoded"});
+}
+
+// Column x of a 13x10 picture has grey value 10 * x, row y of a 10x13 one 10 * y. The centred 10x10
+// square starts where torchvision's center_crop puts it: int(round(3 / 2.0)) = 2 (Python rounds
+// half to even).
+TEST_F(ImageFolderReaderTest, CropsTheCentredSquareAsTorchvisionDoes)
+{
+    QImage wideStripes(13, 10, QImage::Format_RGB32);
+    QImage tallStripes(10, 13, QImage::Format_RGB32);
+    for (int i = 0; i < 13; ++i)
+        for (int j = 0; j < 10; ++j) {
+            wideStripes.setPixelColor(i, j, grey(10 * i));
+            tallStripes.setPixelColor(j, i, grey(10 * i));
+        }
+    QDir(directory.path()).mkpath("cls");
+    ASSERT_TRUE(wideStripes.save(path("cls/wide.png")));
+    ASSERT_TRUE(tallStripes.save(path("cls/tall.png")));
+
+    DatasetOptions options;
+    options.imageFolderSize = 10;
+    const Dataset dataset = loadImageFolder(directory.path(), options);
+    ASSERT_EQ(dataset.train.count(), 2);
+    const std::uint8_t* tall = dataset.train.image(0); // sorted: tall.png, wide.png
+    const std::uint8_t* wide = dataset.train.image(1);
+    for (int x = 0; x < 10; ++x) {
+        EXPECT_EQ(wide[x], 10 * (x + 2)) << "column " << x;
+        EXPECT_EQ(tall[x * 10], 10 * (x + 2)) << "row " << x;
+    }
+}
+
+TEST_F(ImageFolderReaderTest, CompositesTransparentPixelsOverTheBackground)
+{
+    QImage image(4, 4, QImage::Format_ARGB32);
+    image.fill(QColor(0, 0, 0, 0));                    // fully transparent (black underneath, as often stored)
+    image.setPixelColor(0, 0, QColor(255, 0, 0));      // opaque red
+    image.setPixelColor(1, 0, QColor(0, 0, 255, 128)); // half-transparent blue
+    QDir(directory.path()).mkpath("cls");
+    ASSERT_TRUE(image.save(path("cls/sprite.png")));
+
+    DatasetOptions options;
+    options.imageFolderColor = ColorMode::Rgb;
+    options.imageFolderSize = 4;
+    const auto pixel = [](const Dataset& dataset, int x, int y) {
+        const std::uint8_t* planes = dataset.train.image(0);
+        return QColor(planes[y * 4 + x], planes[16 + y * 4 + x], planes[32 + y * 4 + x]);
+    };
+    const Dataset overWhite = loadImageFolder(directory.path(), options);
+    EXPECT_EQ(pixel(overWhite, 3, 3), QColor(255, 255, 255));
+    EXPECT_EQ(pixel(overWhite, 0, 0), QColor(255, 0, 0));
+    const QColor blend = pixel(overWhite, 1, 0);
+    EXPECT_NEAR(blend.red(), 127, 1);
+    EXPECT_NEAR(blend.green(), 127, 1);
+    EXPECT_EQ(blend.blue(), 255);
+
+    options.imageFolderBackground = QColor(0, 64, 0);
+    const Dataset overGreen = loadImageFolder(directory.path(), options);
+    EXPECT_EQ(pixel(overGreen, 3, 3), QColor(0, 64, 0));
+    EXPECT_EQ(pixel(overGreen, 0, 0), QColor(255, 0, 0));
+}
+
+TEST_F(ImageFolderReaderTest, ReportsProgressAndStopsWhenCancelled)
+{
+    for (int i = 0; i < 20; ++i)
+        saveSolid(QStringLiteral("cls/%1.png").arg(i), grey(i));
+    std::vector<std::pair<int, int>> reports;
+    LoadProgress progress;
+    progress.report = [&](int done, int total) { reports.emplace_back(done, total); };
+    loadImageFolder(directory.path(), {}, progress);
+    ASSERT_FALSE(reports.empty());
+    EXPECT_EQ(reports.back(), std::make_pair(20, 20));
+    EXPECT_TRUE(std::is_sorted(reports.begin(), reports.end()));
+
+    progress.cancelRequested = [] { return true; };
+    EXPECT_THROW(loadImageFolder(directory.path(), {}, progress), LoadCancelled);
 }
 
 TEST_F(ImageFolderReaderTest, RejectsAnEmptyClassFolder)
