@@ -143,17 +143,12 @@ void CurvesPlot::setUpLikelihood()
     for (QCPItemPosition* position : {gapBracket_->left, gapBracket_->right})
         position->setAxes(keyAxis, valueAxis);
     gapBracket_->setVisible(false);
-    gapLabel_ = new QCPItemText(this);
-    gapLabel_->setClipAxisRect(rect);
-    gapLabel_->setFont(smallFont());
-    gapLabel_->setColor(likelihoodColour.darker(130));
-    gapLabel_->setBrush(QColor(255, 255, 255, 200));
-    gapLabel_->setPadding(QMargins(2, 0, 2, 0));
-    gapLabel_->position->setParentAnchor(gapBracket_->center);
-    // Below the gap rather than across it: the two lines stay visible, and under a rising ELBO
-    // there is room.
-    gapLabel_->position->setCoords(-3, 6);
-    gapLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    // The gap's size as the legend's last row: inside the plot however narrow the column, and
+    // never across the lines it names.
+    gapLabel_ = new QCPTextElement(this, QString(), smallFont());
+    gapLabel_->setTextColor(likelihoodColour.darker(130));
+    gapLabel_->setLayer(QStringLiteral("legend"));
+    likelihoodLegend_->addElement(likelihoodLegend_->rowCount(), 0, gapLabel_);
     gapLabel_->setVisible(false);
 }
 
@@ -313,7 +308,7 @@ void CurvesPlot::rebuildLikelihood()
     placeGapLabel();
 }
 
-// The bracket spans the latest point's gap, and the label below it names and sizes it.
+// The bracket spans the latest point's gap, and the legend's last row names and sizes it.
 void CurvesPlot::placeGapLabel()
 {
     const bool shown = !likelihood_.empty();

@@ -40,7 +40,7 @@ public:
     int testPointCount() const { return int(testSteps_.size()); }
     int likelihoodPointCount() const { return int(likelihood_.size()); }
     // The label of the gap, at the latest point of the series; hidden while there is none.
-    const QCPItemText* gapLabel() const { return gapLabel_; }
+    const QCPTextElement* gapLabel() const { return gapLabel_; }
     bool following() const { return following_; }
 
 Q_SIGNALS:
@@ -90,7 +90,7 @@ private:
     QCPGraph* subsetElboGraph_ = nullptr; // the ELBO on the series' images; the gap is filled down to it
     QCPLegend* likelihoodLegend_ = nullptr;
     QCPItemBracket* gapBracket_ = nullptr;
-    QCPItemText* gapLabel_ = nullptr;
+    QCPTextElement* gapLabel_ = nullptr;
     QVector<double> steps_;
     QVector<double> testSteps_;
     QVector<int> testEpochs_;
