@@ -27,6 +27,10 @@ bool waitFor(const std::function<bool()>& done, int timeoutMilliseconds)
     QTimer deadline;
     deadline.setSingleShot(true);
     deadline.start(timeoutMilliseconds);
+    // What `done` waits for need not post an event (a thread finishing, a flag set elsewhere), and
+    // without one the wait below would sleep until some unrelated timer fires, up to 30 s.
+    QTimer recheck;
+    recheck.start(5);
     while (!done()) {
         if (!deadline.isActive())
             return false;
