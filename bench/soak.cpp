@@ -92,6 +92,13 @@ const QStringList exportActionNames = {
     QStringLiteral("exportCursorImage"),   QStringLiteral("exportEpochsCsv"),
 };
 
+// The interval that fits `turns` events into the first three quarters of the warm-up, never
+// longer than the steady one.
+int firstRoundInterval(double warmupSeconds, int turns, int steadyMilliseconds)
+{
+    return std::min(steadyMilliseconds, std::max(1000, int(750.0 * warmupSeconds / std::max(1, turns))));
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -196,20 +203,28 @@ int main(int argc, char* argv[])
             space.select((++selections * 7919) % dataset->test.count());
     });
     selector.start(5'000);
+    // Every tab and every export comes once within the warm-up, so that what they start lazily
+    // (runners, caches, pools) is there before the memory and threads are measured; then at a
+    // user's pace.
+    QTabWidget& explorerTabs = window.explorer().tabs();
+    int tabTurns = 0;
     QTimer tabs;
     QObject::connect(&tabs, &QTimer::timeout, [&] {
-        QTabWidget& explorerTabs = window.explorer().tabs();
         explorerTabs.setCurrentIndex((explorerTabs.currentIndex() + 1) % explorerTabs.count());
+        if (++tabTurns == explorerTabs.count())
+            tabs.setInterval(30'000);
     });
-    tabs.start(30'000);
+    tabs.start(firstRoundInterval(warmupSeconds, explorerTabs.count(), 30'000));
     int exportTurn = 0;
     QTimer exporter;
     QObject::connect(&exporter, &QTimer::timeout, [&] {
         const QString name = exportActionNames[exportTurn++ % exportActionNames.size()];
         if (auto* action = window.findChild<QAction*>(name); action && action->isEnabled())
             action->trigger();
+        if (exportTurn == exportActionNames.size())
+            exporter.setInterval(60'000);
     });
-    exporter.start(60'000);
+    exporter.start(firstRoundInterval(warmupSeconds, int(exportActionNames.size()), 60'000));
 
     session.start();
     pumpEvents(int(seconds * 1000.0));
@@ -218,9 +233,14 @@ int main(int argc, char* argv[])
     const ProcessSample& warm = sampleAt(samples, warmupSeconds);
     const ProcessSample& last = samples.back();
     const ProcessSample& lastWindowStart = sampleAt(samples, last.seconds - warmupSeconds);
-    int maximumThreads = 0;
-    for (const ProcessSample& sample : samples)
-        maximumThreads = std::max(maximumThreads, sample.threads);
+    // Pools start threads on demand and let idle ones expire, so one sample's count wanders; growth
+    // is the most threads after the warm-up passing the most during it.
+    int maximumThreadsInWarmup = 0;
+    int maximumThreadsAfter = 0;
+    for (const ProcessSample& sample : samples) {
+        int& maximum = sample.seconds <= warm.seconds ? maximumThreadsInWarmup : maximumThreadsAfter;
+        maximum = std::max(maximum, sample.threads);
+    }
     const double growth = (last.residentMegabytes - warm.residentMegabytes) / warm.residentMegabytes;
     const double firstSpeed = imagesPerSecondBetween(samples.front(), warm);
     const double lastSpeed = imagesPerSecondBetween(lastWindowStart, last);
@@ -246,11 +266,12 @@ int main(int argc, char* argv[])
         {QStringLiteral("rss_mb_by_minute"), residentByMinute},
         {QStringLiteral("threads_after_warmup"), warm.threads},
         {QStringLiteral("threads_end"), last.threads},
-        {QStringLiteral("threads_max"), maximumThreads},
+        {QStringLiteral("threads_max_in_warmup"), maximumThreadsInWarmup},
+        {QStringLiteral("threads_max_after_warmup"), maximumThreadsAfter},
         {QStringLiteral("images_per_s_first"), rounded(firstSpeed, 0)},
         {QStringLiteral("images_per_s_last"), rounded(lastSpeed, 0)},
         {QStringLiteral("memory_goal_met"), growth < 0.05},
-        {QStringLiteral("threads_goal_met"), last.threads <= warm.threads},
+        {QStringLiteral("threads_goal_met"), maximumThreadsAfter <= maximumThreadsInWarmup},
     };
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;
