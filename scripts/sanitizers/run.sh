@@ -11,9 +11,9 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 build=build-${sanitizer:0:1}san
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVAE_SANITIZE="$sanitizer" \
   -DVAE_BUILD_BENCH=OFF "${launcher[@]}"
-cmake --build "$build" -j "$(nproc)"
 run=()
 tests=()
+targets=()
 if [ "$sanitizer" = address ]; then
   export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1"
   export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
@@ -21,9 +21,13 @@ if [ "$sanitizer" = address ]; then
 else
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tsan.supp"
   # The threads: the training session and its worker, the job runners, and the window's tests,
-  # which drive all of them together.
-  tests=(-R '^(core\.session|ui\.|app\.window_end_to_end$)')
+  # which drive all of them together; only their programs are built.
+  programs=(test_core_session test_core_session_qt test_ui_commands test_ui_curves test_ui_latent test_ui_panels
+            test_ui_window)
+  targets=(--target "${programs[@]}" vae-explorer)
+  tests=(-L "^($(IFS='|'; echo "${programs[*]}")|window_end_to_end)\$")
   # This kernel's address-space randomisation leaves no room for TSan's fixed shadow mapping.
   run=(setarch "$(uname -m)" --addr-no-randomize)
 fi
+cmake --build "$build" -j "$(nproc)" "${targets[@]}"
 "${run[@]}" ctest --test-dir "$build" --output-on-failure "${tests[@]}" "$@"
