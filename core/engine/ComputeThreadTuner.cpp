@@ -26,6 +26,7 @@ ComputeThreadTuner::ComputeThreadTuner(int cores, IdleCores idleCores, Schedule 
     , schedule_(schedule)
     , kept_(1)
     , current_(1)
+    , largestUsed_(1)
     , stepsToSettle_(schedule.settleSteps)
     , interval_(schedule.firstInterval)
 {
@@ -125,7 +126,8 @@ void ComputeThreadTuner::switchTo(int threads)
 {
     current_ = threads;
     recentSecondsPerImage_.clear();
-    stepsToSettle_ = schedule_.settleSteps;
+    stepsToSettle_ = threads > largestUsed_ ? schedule_.firstUseSettleSteps : schedule_.settleSteps;
+    largestUsed_ = std::max(largestUsed_, threads);
 }
 
 } // namespace vae

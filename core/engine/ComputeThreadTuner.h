@@ -21,6 +21,10 @@ class ComputeThreadTuner {
 public:
     struct Schedule {
         int settleSteps = 1;          // steps ignored after a change: the team wakes up, caches refill
+        // Steps ignored the first time a count is used: the team's new threads start, BLAS sets up
+        // their buffers, pages fault in. Measured on 2 cores: the first two-thread steps ran at
+        // 72 us an image against 55 with one thread and 26 once warm, and lost the first probe.
+        int firstUseSettleSteps = 4;
         int sampleSteps = 8;          // steps whose median time per image measures one count
         double firstInterval = 1.0;   // seconds of training between probes after a change of count
         double longestInterval = 8.0; // the interval doubles after each probe that changes nothing
@@ -55,6 +59,7 @@ private:
     Schedule schedule_;
     int kept_;
     int current_;
+    int largestUsed_; // counts up to this one have run before: their threads exist
     int stepsToSettle_;
     std::vector<double> recentSecondsPerImage_; // the last sampleSteps steps at `current_`
     double keptSecondsPerImage_ = 0;            // the kept count's median just before the probe

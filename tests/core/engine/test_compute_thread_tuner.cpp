@@ -18,6 +18,9 @@ constexpr double quietTwoThreads = 0.0036;
 constexpr double quietOneThread = 0.0058;
 constexpr double loadedTwoThreads = 0.021;
 constexpr double loadedOneThread = 0.0058;
+// Steps ignored when a count runs for the first time, and after any later change.
+constexpr int firstUseSettle = ComputeThreadTuner::Schedule{}.firstUseSettleSteps;
+constexpr int settle = ComputeThreadTuner::Schedule{}.settleSteps;
 
 // How long a step takes with a given thread count.
 using Machine = std::function<double(int threads)>;
@@ -87,10 +90,10 @@ TEST(ComputeThreadTuner, BesideABusyProgramTriesMoreThreadsOnlyEvery16Seconds)
         ++looks;
         return 0.0;
     });
-    // About 35 s of training with no core idle: two probes with two threads, each lost after a
-    // settling step and four slower ones.
+    // About 35 s of training with no core idle: two probes with two threads, each lost after its
+    // settling steps and four slower ones.
     const std::vector<int> used = train(tuner, loaded(), 6000);
-    EXPECT_EQ(stepsWith(used, 2), 10);
+    EXPECT_EQ(stepsWith(used, 2), firstUseSettle + 4 + settle + 4);
     EXPECT_EQ(tuner.keptThreads(), 1);
     EXPECT_GT(looks, 20);
 }
@@ -175,13 +178,25 @@ TEST(ComputeThreadTuner, AGainBelowTheRequiredOneChangesNothing)
 TEST(ComputeThreadTuner, AFewOutlierStepsDoNotDecide)
 {
     ComputeThreadTuner tuner(2);
-    train(tuner, quiet(), 10);
+    train(tuner, quiet(), 9 + firstUseSettle);
     ASSERT_EQ(tuner.threads(), 2);
     tuner.recordStep(1.0, batch);
     tuner.recordStep(1.0, batch);
     train(tuner, quiet(), 4);
     EXPECT_EQ(tuner.keptThreads(), 1);
     train(tuner, quiet(), 1);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+}
+
+TEST(ComputeThreadTuner, TheSlowFirstStepsOfANewTeamDoNotDecide)
+{
+    ComputeThreadTuner tuner(2, idleCores(1.0));
+    train(tuner, quiet(), 9);
+    ASSERT_EQ(tuner.threads(), 2);
+    // The new thread starts and its buffers fill: slower than one thread, for as long as that lasts.
+    for (int i = 0; i < firstUseSettle; ++i)
+        tuner.recordStep(2 * quietOneThread, batch);
+    train(tuner, quiet(), 5);
     EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
