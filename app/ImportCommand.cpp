@@ -31,9 +31,10 @@ int importWeights(const QCommandLineParser& parser)
     const TrainingConfig config = configFromOptions(parser);
     const DatasetOptions options = datasetOptionsFrom(parser);
     const QString spec = parser.value(QStringLiteral("dataset"));
-    Trainer trainer(config, loadShowingProgress([&](const LoadProgress& progress) {
-                        return std::make_shared<const Dataset>(loadDataset(spec, options, progress));
-                    }));
+    const std::shared_ptr<const Dataset> dataset = loadShowingProgress([&](const LoadProgress& progress) {
+        return std::make_shared<const Dataset>(loadDataset(spec, options, progress));
+    });
+    Trainer trainer(configForDataset(config, parser, *dataset), dataset);
     trainer.importWeights(parser.positionalArguments().constFirst());
     trainer.saveCheckpoint(out);
     QTextStream(stderr) << "wrote " << out << '\n';

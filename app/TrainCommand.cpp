@@ -153,10 +153,10 @@ int train(const QCommandLineParser& parser)
         const TrainingConfig config = configFromOptions(parser);
         const DatasetOptions options = datasetOptionsFrom(parser);
         const QString spec = parser.value(QStringLiteral("dataset"));
-        trainer =
-            std::make_unique<Trainer>(config, loadShowingProgress([&](const LoadProgress& progress) {
-                                          return std::make_shared<const Dataset>(loadDataset(spec, options, progress));
-                                      }));
+        const std::shared_ptr<const Dataset> dataset = loadShowingProgress([&](const LoadProgress& progress) {
+            return std::make_shared<const Dataset>(loadDataset(spec, options, progress));
+        });
+        trainer = std::make_unique<Trainer>(configForDataset(config, parser, *dataset), dataset);
     }
 
     if (const QString warning = slowBlasWarning(detectBlas()); !warning.isEmpty())

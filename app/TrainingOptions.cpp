@@ -2,6 +2,7 @@
 
 #include "app/CommandLine.h"
 #include "app/SettingOptions.h"
+#include "core/run/ColourDefaults.h"
 
 namespace vae {
 namespace {
@@ -106,6 +107,25 @@ TrainingConfig configFromOptions(const QCommandLineParser& parser)
     // Before the dataset loads, so a mistyped setting is reported at once.
     if (const std::optional<SettingProblem> problem = config.validate())
         throw SettingError(*problem);
+    return config;
+}
+
+TrainingConfig configForDataset(TrainingConfig config, const QCommandLineParser& parser, const Dataset& dataset)
+{
+    const QList<Setting> changed =
+        adaptToColourImages(config, dataset.channels(), dataset.height(), dataset.width(),
+                            [&parser](Setting setting) { return parser.isSet(settingOption(setting)); });
+    if (changed.isEmpty())
+        return config;
+    QStringList given;
+    for (const Setting setting : changed) {
+        const QString value = setting == Setting::Architecture ? toString(config.architecture)
+            : setting == Setting::LatentDim                    ? QString::number(config.latentDim)
+                                                               : QString::number(config.batchSize);
+        given.append(QStringLiteral("--%1 %2").arg(settingOption(setting), value));
+    }
+    printError(QStringLiteral("colour images: training with %1 (give these options to choose otherwise)")
+                   .arg(given.join(QLatin1Char(' '))));
     return config;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/Dataset.h"
 #include "core/run/SettingProblem.h"
 #include "core/run/TrainingConfig.h"
 
@@ -13,6 +14,10 @@ QList<QCommandLineOption> settingOptions();
 
 // The settings those options give, validated. Throws SettingError naming the first bad one.
 TrainingConfig configFromOptions(const QCommandLineParser& parser);
+
+// The settings for this dataset: on colour images, the ones not given on the command line take
+// adaptToColourImages' choice, which a line on stderr names.
+TrainingConfig configForDataset(TrainingConfig config, const QCommandLineParser& parser, const Dataset& dataset);
 
 // A numeric setting's option; throws InputError("--name: 'x' is not a number").
 int intSetting(const QCommandLineParser& parser, Setting setting);

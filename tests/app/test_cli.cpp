@@ -432,11 +432,20 @@ TEST_F(CommandLine, TrainsOnAColourImageFolderAndReopensItAsItWasRead)
                 trained.err.contains(QStringLiteral("broken.png")))
         << trained.err.toStdString();
 
+    // Colour images take the conv network and more latent dimensions unless told otherwise; the
+    // batch size was given, so it stays.
+    EXPECT_TRUE(trained.err.contains(QStringLiteral("colour images: training with --arch conv --latent 16 (")))
+        << trained.err.toStdString();
     const QString model = out + QStringLiteral("/model.vae");
+    const QJsonObject meta = vae::readCheckpointFile(model).meta;
+    const QJsonObject config = meta.value(QStringLiteral("config")).toObject();
+    EXPECT_EQ(config.value(QStringLiteral("arch")).toString(), QStringLiteral("conv"));
+    EXPECT_EQ(config.value(QStringLiteral("latent")).toInt(), 16);
+    EXPECT_EQ(config.value(QStringLiteral("batch")).toInt(), 6);
     const Result evaluated = run({QStringLiteral("eval"), model, QStringLiteral("--json")});
     ASSERT_EQ(evaluated.exitCode, 0) << evaluated.err.toStdString();
     EXPECT_EQ(QJsonDocument::fromJson(evaluated.out.toUtf8()).object().value(QStringLiteral("images")).toInt(), 2);
-    const QJsonObject dataset = vae::readCheckpointFile(model).meta.value(QStringLiteral("dataset")).toObject();
+    const QJsonObject dataset = meta.value(QStringLiteral("dataset")).toObject();
     EXPECT_EQ(dataset.value(QStringLiteral("shape")).toArray(), (QJsonArray{3, 8, 8}));
     EXPECT_EQ(dataset.value(QStringLiteral("options")).toObject().value(QStringLiteral("color")).toString(),
               QStringLiteral("rgb"));

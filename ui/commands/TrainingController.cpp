@@ -1,5 +1,6 @@
 #include "ui/commands/TrainingController.h"
 
+#include "core/run/ColourDefaults.h"
 #include "core/session/TrainingSession.h"
 #include "ui/commands/RunState.h"
 #include "ui/panels/TrainingPanel.h"
@@ -25,7 +26,19 @@ TrainingController::TrainingController(TrainingSession& session, const RunState&
 
 bool TrainingController::trainOn(std::shared_ptr<const Dataset> dataset)
 {
-    return buildModel(panel_.config(), dataset);
+    TrainingConfig config = panel_.config();
+    const TrainingConfig shown = config;
+    const QList<Setting> changed =
+        adaptToColourImages(config, dataset->channels(), dataset->height(), dataset->width(),
+                            [&shown](Setting setting) { return differsFromDefault(shown, setting); });
+    if (!changed.isEmpty()) {
+        panel_.setConfig(config);
+        Q_EMIT notice(tr("Colour images: training the conv network with %1 latent dimensions in batches of %2 "
+                         "(the Training panel changes them)")
+                          .arg(config.latentDim)
+                          .arg(config.batchSize));
+    }
+    return buildModel(config, dataset);
 }
 
 bool TrainingController::resetModel()

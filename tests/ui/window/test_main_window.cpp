@@ -1,4 +1,5 @@
 #include "tests/support/QtTestRegistry.h"
+#include "tests/support/colour_fixture.h"
 #include "tests/support/tiny_fixture.h"
 
 #include "core/engine/EngineRuntime.h"
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -142,6 +144,29 @@ private Q_SLOTS:
         QVERIFY2(texts.contains(QStringLiteral("12,000 training, 2,000 test")),
                  qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(window_->windowTitle().contains(QStringLiteral("shapes")));
+    }
+
+    void colourImagesTrainTheConvNetworkUnlessTheUserChoseOtherwise()
+    {
+        window_->openDataset(testing::colourDatasetPath());
+        QVERIFY(waitUntil(
+            [this] { return observed_->runs.size() == 2 && window_->session().state() == SessionState::Ready; }));
+        const TrainingConfig& config = observed_->runs.back().config;
+        QVERIFY(config.architecture == Architecture::Conv);
+        QCOMPARE(config.latentDim, 16);
+        QCOMPARE(config.batchSize, 64);
+        QCOMPARE(control<QSpinBox>(*window_, "latentDim")->value(), 16);
+        QVERIFY2(window_->statusBar()->currentMessage().startsWith(QStringLiteral("Colour images: ")),
+                 qPrintable(window_->statusBar()->currentMessage()));
+
+        // A latent size the user set is theirs: back on grey images, then colour again.
+        window_->openDataset(shapes);
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 3; }));
+        control<QSpinBox>(*window_, "latentDim")->setValue(4);
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 4; }));
+        window_->openDataset(testing::colourDatasetPath());
+        QVERIFY(waitUntil([this] { return observed_->runs.size() == 5; }));
+        QCOMPARE(observed_->runs.back().config.latentDim, 4);
     }
 
     void liveControlsReachTheTrainingModel()
