@@ -4,13 +4,15 @@
 # then reduced to 256 colours to keep the file small.
 # Usage: scripts/screenshot.sh [OUT.png] [WIDTHxHEIGHT] [EPOCHS]
 #   default: docs/screenshot.png 1400x900 3; VAE_EXPLORER and DATASET override the program
-#   (build/app/vae-explorer) and the dataset (Debian's Fashion-MNIST).
+#   (build/app/vae-explorer) and the dataset (Debian's Fashion-MNIST), DATASET_OPTIONS adds how
+#   to read it (e.g. "--color rgb --image-size 32" for a folder of colour images).
 set -euo pipefail
 
 # Inside the virtual X server: start training, wait for the epochs, photograph the screen.
 if [ "${1:-}" = --inside ]; then
     executable=$2 dataset=$3 epochs=$4 work=$5
-    "$executable" --dataset "$dataset" --start >"$work/app.log" 2>&1 &
+    read -ra options <<<"${DATASET_OPTIONS:-}"
+    "$executable" --dataset "$dataset" "${options[@]}" --start >"$work/app.log" 2>&1 &
     pid=$!
     # The window's title counts the finished epochs ("fashion-mnist · 3/10 epochs — vae-explorer").
     for _ in $(seq 1 1200); do
