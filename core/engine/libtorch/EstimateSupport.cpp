@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 
 namespace vae {
 
@@ -27,6 +29,25 @@ torch::Tensor logLikelihoodsAt(VaeNetworkImpl& network, const torch::Tensor& tar
             logLikelihoodPerSample(network.decode(part), target, network.likelihood()).squeeze(0).to(torch::kDouble));
     }
     return torch::cat(parts);
+}
+
+RefinedIntegral refineUntilAgreeing(double tolerance, const std::function<double(int resolution)>& evaluate,
+                                    const QString& what)
+{
+    constexpr int firstResolution = 32;
+    constexpr int largestResolution = 1024;
+    double previous = NAN;
+    for (int resolution = firstResolution; resolution <= largestResolution; resolution *= 2) {
+        const double current = evaluate(resolution);
+        if (std::abs(current - previous) < tolerance)
+            return {current, resolution};
+        previous = current;
+    }
+    throw std::runtime_error(QStringLiteral("%1 did not converge to %2 nats at %3 x %3 points")
+                                 .arg(what)
+                                 .arg(tolerance)
+                                 .arg(largestResolution)
+                                 .toStdString());
 }
 
 void checkImageCount(const ImageSet& images, int imageCount)

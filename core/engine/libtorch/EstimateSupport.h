@@ -6,7 +6,10 @@
 
 #include <torch/torch.h>
 
+#include <QString>
+
 #include <cstdint>
+#include <functional>
 
 namespace vae {
 
@@ -20,6 +23,17 @@ std::int64_t decodedRowsPerPass(int imageSize);
 // log p(x|z) of one image's targets [1, D] at many latent points [N, d_z], decoded in passes of
 // decodedRowsPerPass rows: [N], float64.
 torch::Tensor logLikelihoodsAt(VaeNetworkImpl& network, const torch::Tensor& target, const torch::Tensor& points);
+
+// A midpoint rule refined until it settles: `evaluate(n)` integrates on n x n points for n = 32,
+// 64, ... 1024, and the first n whose result agrees with the previous one's within `tolerance`
+// nats is the answer. Throws std::runtime_error("<what> did not converge to <tolerance> nats at
+// 1024 x 1024 points") when none does.
+struct RefinedIntegral {
+    double value = 0;
+    int resolution = 0;
+};
+RefinedIntegral refineUntilAgreeing(double tolerance, const std::function<double(int resolution)>& evaluate,
+                                    const QString& what);
 
 // Throws InputError unless 1 <= imageCount <= the images there are.
 void checkImageCount(const ImageSet& images, int imageCount);

@@ -13,8 +13,6 @@ namespace vae {
 namespace {
 
 constexpr double epsReach = 6; // N(0, 1)'s mass beyond |eps_i| = 6 is 2e-9
-constexpr int firstResolution = 32;
-constexpr int largestResolution = 1024;
 
 // E_q[log p(x|z)] = the integral of N(eps; 0, I) log p(x | mean + sigma eps) over eps. The weights
 // are normalised to sum to 1, so the rule is exact for a constant and the truncation at epsReach
@@ -22,8 +20,7 @@ constexpr int largestResolution = 1024;
 double expectedReconstruction(VaeNetworkImpl& network, const torch::Tensor& target, const torch::Tensor& mean,
                               const torch::Tensor& standardDeviation, int index, double tolerance)
 {
-    double previous = NAN;
-    for (int resolution = firstResolution; resolution <= largestResolution; resolution *= 2) {
+    const auto integrate = [&](int resolution) {
         const int64_t n = resolution;
         const torch::Tensor centres = (torch::arange(n, torch::kDouble) + 0.5) * (2 * epsReach / n) - epsReach;
         const torch::Tensor eps =
@@ -31,17 +28,11 @@ double expectedReconstruction(VaeNetworkImpl& network, const torch::Tensor& targ
                 .reshape({n * n, 2});
         const torch::Tensor weights = torch::exp(-0.5 * eps.square().sum(-1));
         const torch::Tensor z = (mean + standardDeviation * eps).to(torch::kFloat);
-        const double current = ((weights * logLikelihoodsAt(network, target, z)).sum() / weights.sum()).item<double>();
-        if (std::abs(current - previous) < tolerance)
-            return current;
-        previous = current;
-    }
-    throw std::runtime_error(QStringLiteral("the expected reconstruction of test image %1 did not converge to %2 "
-                                            "nats at %3 x %3 points")
-                                 .arg(index)
-                                 .arg(tolerance)
-                                 .arg(largestResolution)
-                                 .toStdString());
+        return ((weights * logLikelihoodsAt(network, target, z)).sum() / weights.sum()).item<double>();
+    };
+    return refineUntilAgreeing(tolerance, integrate,
+                               QStringLiteral("the expected reconstruction of test image %1").arg(index))
+        .value;
 }
 
 } // namespace

@@ -15,8 +15,6 @@ namespace {
 
 constexpr int locatingResolution = 64;
 constexpr int locatingRounds = 20;
-constexpr int firstResolution = 32;
-constexpr int largestResolution = 1024;
 constexpr double relevantNats = 30;  // cells further below the peak add less than e^-30 of it each
 constexpr double priorReach = 6;     // the prior's mass beyond |z_i| = 6 is 2e-9
 constexpr double posteriorReach = 8; // in standard deviations of q
@@ -115,28 +113,22 @@ QuadratureLikelihood integrate(VaeNetworkImpl& network, const BatchSource& sourc
     torch::Generator unused = at::make_generator<at::CPUGeneratorImpl>(0);
     const torch::Tensor target = source.targets(rows, pixels, unused);
     const Box box = locate(network, pixels, target);
-    double previous = NAN;
-    for (int resolution = firstResolution; resolution <= largestResolution; resolution *= 2) {
-        const torch::Tensor logValues = logIntegrand(network, target, box, resolution);
-        const double current = logIntegral(logValues, box, resolution);
-        if (std::abs(current - previous) < tolerance) {
-            QuadratureLikelihood result;
-            result.logLikelihood = current;
-            result.posterior.minimum = box.minimum;
-            result.posterior.maximum = box.maximum;
-            result.posterior.resolution = resolution;
-            const torch::Tensor density = torch::exp(logValues - current).to(torch::kFloat).contiguous();
-            result.posterior.values.assign(density.data_ptr<float>(), density.data_ptr<float>() + density.numel());
-            return result;
-        }
-        previous = current;
-    }
-    throw std::runtime_error(QStringLiteral("the quadrature of test image %1 did not converge to %2 nats at %3 x %3 "
-                                            "points")
-                                 .arg(index)
-                                 .arg(tolerance)
-                                 .arg(largestResolution)
-                                 .toStdString());
+    torch::Tensor logValues;
+    const RefinedIntegral integral = refineUntilAgreeing(
+        tolerance,
+        [&](int resolution) {
+            logValues = logIntegrand(network, target, box, resolution);
+            return logIntegral(logValues, box, resolution);
+        },
+        QStringLiteral("the quadrature of test image %1").arg(index));
+    QuadratureLikelihood result;
+    result.logLikelihood = integral.value;
+    result.posterior.minimum = box.minimum;
+    result.posterior.maximum = box.maximum;
+    result.posterior.resolution = integral.resolution;
+    const torch::Tensor density = torch::exp(logValues - integral.value).to(torch::kFloat).contiguous();
+    result.posterior.values.assign(density.data_ptr<float>(), density.data_ptr<float>() + density.numel());
+    return result;
 }
 
 VaeNetworkImpl& twoDimensionalNetwork(const ModelSnapshot& model)
