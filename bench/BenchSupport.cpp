@@ -8,6 +8,17 @@
 
 namespace vae::bench {
 
+BenchApplication::BenchApplication(int& argc, char** argv, const QString& name)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    qputenv("XDG_CONFIG_HOME", scratch().filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", scratch().filePath(QStringLiteral("data")).toLocal8Bit());
+    app_ = std::make_unique<QApplication>(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
+    QApplication::setApplicationName(name);
+}
+
 TrainingConfig referenceConfig()
 {
     TrainingConfig config;

@@ -2,16 +2,34 @@
 
 #include "core/run/TrainingConfig.h"
 
+#include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace vae::bench {
 
 // What the C++ benchmarks share.
+
+// A benchmark's QApplication, named `name`: offscreen unless a platform is set, with settings and
+// data folders in a throwaway folder, so that it neither reads nor changes the user's.
+class BenchApplication {
+public:
+    BenchApplication(int& argc, char** argv, const QString& name);
+    QApplication& app() { return *app_; }
+    // The throwaway folder, for what the benchmark writes.
+    QDir scratch() const { return QDir(scratch_.path()); }
+
+private:
+    QTemporaryDir scratch_;
+    std::unique_ptr<QApplication> app_;
+};
 
 // The reference configuration: Fashion-MNIST's 784-400-20 ReLU MLP, Bernoulli, Adam 1e-3, batch
 // 128, epochs enough never to finish.

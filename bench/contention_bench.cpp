@@ -41,7 +41,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
@@ -57,6 +56,7 @@
 namespace {
 
 using namespace vae;
+using bench::BenchApplication;
 using bench::median;
 using bench::milliseconds;
 using bench::pumpEvents;
@@ -277,14 +277,8 @@ double medianRatio(const Samples& samples, const QString& numerator, const QStri
 
 int main(int argc, char* argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QTemporaryDir settingsFolder;
-    qputenv("XDG_CONFIG_HOME", settingsFolder.path().toLocal8Bit());
-
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
-    QApplication::setApplicationName(QStringLiteral("contention_bench"));
+    BenchApplication application(argc, argv, QStringLiteral("contention_bench"));
+    QApplication& app = application.app();
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
                       QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});

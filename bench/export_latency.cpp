@@ -26,7 +26,6 @@
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <atomic>
@@ -36,15 +35,8 @@ int main(int argc, char* argv[])
 {
     using namespace vae;
     using namespace vae::bench;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QTemporaryDir folder;
-    qputenv("XDG_CONFIG_HOME", folder.path().toLocal8Bit());
-    qputenv("XDG_DATA_HOME", folder.path().toLocal8Bit());
-
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
-    QApplication::setApplicationName(QStringLiteral("export_latency"));
+    BenchApplication application(argc, argv, QStringLiteral("export_latency"));
+    QApplication& app = application.app();
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
                       QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});
@@ -57,7 +49,8 @@ int main(int argc, char* argv[])
     parser.process(app);
     const QString datasetSpec = parser.value(QStringLiteral("dataset"));
     const int repeats = std::max(1, parser.value(QStringLiteral("repeats")).toInt());
-    const QString target = folder.filePath(QStringLiteral("codes-train.") + parser.value(QStringLiteral("format")));
+    const QString target =
+        application.scratch().filePath(QStringLiteral("codes-train.") + parser.value(QStringLiteral("format")));
 
     TrainingConfig config; // the reference model of window_bench
     config.latentDim = 20;
@@ -131,7 +124,7 @@ int main(int argc, char* argv[])
     std::vector<double> saveMilliseconds;
     int saves = 0;
     QObject::connect(&window.session(), &TrainingSession::modelSaved, [&] { ++saves; });
-    const QString model = folder.filePath(QStringLiteral("model.vae"));
+    const QString model = application.scratch().filePath(QStringLiteral("model.vae"));
     for (int i = 0; i < repeats; ++i) {
         const int before = saves;
         saveMilliseconds.push_back(timeClick(

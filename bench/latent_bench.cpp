@@ -45,6 +45,7 @@
 namespace {
 
 using namespace vae;
+using bench::BenchApplication;
 using bench::milliseconds;
 using bench::pumpEvents;
 using bench::quantile;
@@ -145,9 +146,8 @@ double trainingImagesPerSecond(TrainingSession& session, int batchSize, int seco
 
 int main(int argc, char* argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    BenchApplication application(argc, argv, QStringLiteral("latent_bench"));
+    QApplication& app = application.app();
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
                       QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});

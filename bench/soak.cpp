@@ -30,7 +30,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -87,9 +86,9 @@ double imagesPerSecondBetween(const ProcessSample& from, const ProcessSample& to
 // The exports a user makes now and then, in turn: every kind the window writes, the heaviest
 // (codes of the test set, the GIF) included.
 const QStringList exportActionNames = {
-    QStringLiteral("exportGrid"),          QStringLiteral("exportInterpolationGif"), QStringLiteral("exportTestCodes"),
-    QStringLiteral("exportPriorSheet"),    QStringLiteral("exportStepsCsv"),         QStringLiteral("exportPlotPng"),
-    QStringLiteral("exportCursorImage"),   QStringLiteral("exportEpochsCsv"),
+    QStringLiteral("exportGrid"),        QStringLiteral("exportInterpolationGif"), QStringLiteral("exportTestCodes"),
+    QStringLiteral("exportPriorSheet"),  QStringLiteral("exportStepsCsv"),         QStringLiteral("exportPlotPng"),
+    QStringLiteral("exportCursorImage"), QStringLiteral("exportEpochsCsv"),
 };
 
 // The interval that fits `turns` events into the first three quarters of the warm-up, never
@@ -103,18 +102,11 @@ int firstRoundInterval(double warmupSeconds, int turns, int steadyMilliseconds)
 
 int main(int argc, char* argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QTemporaryDir scratch;
-    qputenv("XDG_CONFIG_HOME", QDir(scratch.path()).filePath(QStringLiteral("config")).toLocal8Bit());
-    qputenv("XDG_DATA_HOME", QDir(scratch.path()).filePath(QStringLiteral("data")).toLocal8Bit());
-
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
-    QApplication::setApplicationName(QStringLiteral("soak"));
+    BenchApplication application(argc, argv, QStringLiteral("soak"));
+    QApplication& app = application.app();
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("minutes"), QStringLiteral("How long to run."), QStringLiteral("M"),
-                      QStringLiteral("60")});
+    parser.addOption(
+        {QStringLiteral("minutes"), QStringLiteral("How long to run."), QStringLiteral("M"), QStringLiteral("60")});
     parser.addOption({QStringLiteral("warmup-minutes"), QStringLiteral("Memory growth is measured from here."),
                       QStringLiteral("W"), QStringLiteral("5")});
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
@@ -146,7 +138,7 @@ int main(int argc, char* argv[])
         return 1;
     }
 
-    const QString exportFolder = QDir(scratch.path()).filePath(QStringLiteral("exports"));
+    const QString exportFolder = application.scratch().filePath(QStringLiteral("exports"));
     QDir().mkpath(exportFolder);
     window.exports().setFileChooser([&](const QString&, const QString& suggested, const QString&) {
         return QDir(exportFolder).filePath(QFileInfo(suggested).fileName());
@@ -169,8 +161,9 @@ int main(int argc, char* argv[])
     window.autosave().setInterval(120'000);
 
     std::int64_t images = 0;
-    QObject::connect(&session, &TrainingSession::stepsTrained,
-                     [&](const QVector<StepMetrics>& steps) { images += std::int64_t(steps.size()) * config.batchSize; });
+    QObject::connect(&session, &TrainingSession::stepsTrained, [&](const QVector<StepMetrics>& steps) {
+        images += std::int64_t(steps.size()) * config.batchSize;
+    });
     // One run after another: a finished run makes way for a new model, as a user starting over.
     int runs = 0;
     QObject::connect(&session, &TrainingSession::stateChanged, [&](SessionState state) {

@@ -24,7 +24,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
@@ -37,6 +36,7 @@
 namespace {
 
 using namespace vae;
+using bench::BenchApplication;
 using bench::LatencyProbe;
 using bench::median;
 using bench::quantile;
@@ -135,15 +135,8 @@ double windowImagesPerSecond(MainWindow& window, const TrainingConfig& config,
 
 int main(int argc, char* argv[])
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QTemporaryDir settingsFolder;
-    qputenv("XDG_CONFIG_HOME", settingsFolder.path().toLocal8Bit());
-    qputenv("XDG_DATA_HOME", settingsFolder.path().toLocal8Bit()); // its autosaves
-
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("vae-explorer-bench"));
-    QApplication::setApplicationName(QStringLiteral("window_bench"));
+    BenchApplication application(argc, argv, QStringLiteral("window_bench"));
+    QApplication& app = application.app();
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("dataset"), QStringLiteral("Dataset (default: Fashion-MNIST)."),
                       QStringLiteral("D"), QStringLiteral("/usr/share/datasets/fashion-mnist")});
