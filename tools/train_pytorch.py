@@ -13,7 +13,11 @@ a setting for a process that does not exist, avoids it.)
 Then, with the same settings:
     vae-explorer import weights.pt --dataset DIR [--arch ...] --out model.vae
 
-DIR is a folder of MNIST-style IDX files (train- and t10k-images-idx3-ubyte, raw or .gz). The
+DIR is what `vae-explorer train --dataset` reads, except image folders: a folder of MNIST-style IDX
+files (train- and t10k-images-idx3-ubyte, raw or .gz), a CIFAR-10 or CIFAR-100 binary folder, a
+Keras .npz archive (x_train, x_test) or a uint8 .npy of [N, H, W] or [N, H, W, C] images (every
+tenth image, index % 10 == 9, for testing, as vae-explorer splits it). Images enter the network
+channels first (C x H x W), as in vae-explorer, so colour weights import as they are. The
 network is the one of core/engine/libtorch/VaeNetwork.cpp, parameter for parameter; the optimiser is
 Adam, `--batch` the minibatch of all processes together, and an epoch its whole minibatches. The last
 line, JSON on stdout, holds the test ELBO as `vae-explorer eval` reports it (the same seeded draws
@@ -51,6 +55,57 @@ def read_idx_images(folder, prefix):
                 pixels = np.frombuffer(data, dtype=np.uint8, offset=16, count=count * height * width)
                 return torch.from_numpy(pixels.reshape(count, height * width).copy()), height, width
     raise SystemExit(f"{folder}: no {prefix}-images-idx3-ubyte[.gz]")
+
+
+def channels_first(images, source):
+    """uint8 [N, H, W] or [N, H, W, C] -> ([N, C*H*W] channels first, C, H, W)."""
+    if images.dtype != np.uint8 or images.ndim not in (3, 4):
+        raise SystemExit(f"{source}: expected uint8 images [N, H, W] or [N, H, W, C], not {images.dtype} "
+                         f"{list(images.shape)}")
+    if images.ndim == 3:
+        images = images[..., None]
+    count, height, width, channels = images.shape
+    pixels = np.ascontiguousarray(images.transpose(0, 3, 1, 2)).reshape(count, -1)
+    return torch.from_numpy(pixels), channels, height, width
+
+
+def read_cifar(folder):
+    """CIFAR-10's data_batch_1..5.bin and test_batch.bin, or CIFAR-100's train.bin and test.bin:
+    records of label byte(s) then 3072 bytes, already channels first."""
+    def records(names, label_bytes):
+        data = b"".join(open(os.path.join(folder, name), "rb").read() for name in names)
+        size = label_bytes + 3 * 32 * 32
+        if len(data) % size:
+            raise SystemExit(f"{folder}: the CIFAR batches are not whole {size}-byte records")
+        rows = np.frombuffer(data, dtype=np.uint8).reshape(-1, size)[:, label_bytes:]
+        return torch.from_numpy(rows.copy())
+
+    if os.path.exists(os.path.join(folder, "test_batch.bin")):
+        train = records([f"data_batch_{i}.bin" for i in range(1, 6)], 1)
+        return train, records(["test_batch.bin"], 1), 3, 32, 32
+    return records(["train.bin"], 2), records(["test.bin"], 2), 3, 32, 32
+
+
+def read_dataset(path):
+    """(train, test, channels, height, width), the images as [N, C*H*W] uint8."""
+    if path.endswith(".npz"):
+        with np.load(path) as archive:
+            train, channels, height, width = channels_first(archive["x_train"], path)
+            test, *shape = channels_first(archive["x_test"], path)
+    elif path.endswith(".npy"):
+        images, channels, height, width = channels_first(np.load(path), path)
+        is_test = torch.arange(len(images)) % 10 == 9
+        train, test, shape = images[~is_test], images[is_test], [channels, height, width]
+    elif os.path.exists(os.path.join(path, "test_batch.bin")) or os.path.exists(os.path.join(path, "test.bin")):
+        return read_cifar(path)
+    else:
+        train, height, width = read_idx_images(path, "train")
+        test, *shape = read_idx_images(path, "t10k")
+        channels, shape = 1, [1] + shape
+    if shape != [channels, height, width]:
+        raise SystemExit(f"{path}: training images are {channels}x{height}x{width}, test images "
+                         f"{'x'.join(map(str, shape))}")
+    return train, test, channels, height, width
 
 
 def conv_layout(height, width):
@@ -161,7 +216,8 @@ def test_figures(network, test, args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--dataset", required=True, help="folder of IDX files")
+    parser.add_argument("--dataset", required=True,
+                        help="IDX folder, CIFAR binary folder, Keras .npz or uint8 .npy")
     parser.add_argument("--out", required=True, help="the weights to write (.pt)")
     parser.add_argument("--arch", choices=["mlp", "conv"], default="mlp")
     parser.add_argument("--latent", type=int, default=2)
@@ -190,18 +246,14 @@ def main():
     if args.threads:
         torch.set_num_threads(args.threads)
 
-    train, height, width = read_idx_images(args.dataset, "train")
-    test, test_height, test_width = read_idx_images(args.dataset, "t10k")
-    if (height, width) != (test_height, test_width):
-        raise SystemExit(f"{args.dataset}: training images are {height}x{width}, "
-                         f"test images {test_height}x{test_width}")
+    train, test, channels, height, width = read_dataset(args.dataset)
     if not world <= args.batch <= len(train):
         raise SystemExit(f"--batch {args.batch}: at least one image per process, at most the {len(train)} "
                          "training images")
     train_targets = binarised(train, args.seed) if args.binarize == "static" else None
 
     torch.manual_seed(args.seed)  # the same initial weights in every process
-    network = VaeNetwork(args, 1, height, width).to(device)
+    network = VaeNetwork(args, channels, height, width).to(device)
     model = nn.parallel.DistributedDataParallel(network) if distributed else network
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     order_generator = torch.Generator().manual_seed(args.seed)  # every process draws the same order

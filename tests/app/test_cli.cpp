@@ -960,9 +960,13 @@ TEST_F(CommandLine, ImportTakesBackExportedWeightsAndNamesAShapeThatDiffers)
 // of them is the one the script printed. Both score the test set with the same seeded draws.
 class TrainedInPyTorch : public CommandLine {
 protected:
-    void expectEvalAgrees(const QStringList& launcher, const QStringList& settings, const QString& name)
+    // On 1,000 training and 300 test images of builtin:shapes in IDX files, unless given a dataset
+    // and its number of test images.
+    void expectEvalAgrees(const QStringList& launcher, const QStringList& settings, const QString& name,
+                          QString dataset = {}, int testImages = 300)
     {
-        const QString dataset = shapesIdxFolder(path(QStringLiteral("shapes")), 1000, 300);
+        if (dataset.isEmpty())
+            dataset = shapesIdxFolder(path(QStringLiteral("shapes")), 1000, 300);
         const QString weights = path(name + QStringLiteral(".pt"));
         const Result trained =
             runProgram(QStringLiteral("/usr/bin/python3"),
@@ -977,7 +981,7 @@ protected:
         ASSERT_TRUE(printed.contains(QStringLiteral("test_elbo"))) << trained.out.toStdString();
         const QJsonObject figures =
             importedAndEvaluated(weights, dataset, settings, path(name + QStringLiteral(".vae")));
-        EXPECT_EQ(figures.value(QStringLiteral("images")).toInt(), 300);
+        EXPECT_EQ(figures.value(QStringLiteral("images")).toInt(), testImages);
         EXPECT_NEAR(figures.value(QStringLiteral("elbo")).toDouble(),
                     printed.value(QStringLiteral("test_elbo")).toDouble(), 0.01)
             << name.toStdString();
@@ -996,6 +1000,16 @@ TEST_F(TrainedInPyTorch, OneProcessMlpAndConv)
                       QStringLiteral("16"), QStringLiteral("--likelihood"), QStringLiteral("gaussian"),
                       QStringLiteral("--batch"), QStringLiteral("50"), QStringLiteral("--seed"), QStringLiteral("3")},
                      QStringLiteral("conv"));
+}
+
+// Colour images go in channels first on both sides, so weights trained on them import as they are.
+TEST_F(TrainedInPyTorch, ConvOnColourImages)
+{
+    expectEvalAgrees({},
+                     {QStringLiteral("--arch"), QStringLiteral("conv"), QStringLiteral("--latent"), QStringLiteral("2"),
+                      QStringLiteral("--hidden"), QStringLiteral("16"), QStringLiteral("--batch"),
+                      QStringLiteral("50")},
+                     QStringLiteral("colour"), vae::testing::colourDatasetPath(), 20);
 }
 
 TEST_F(TrainedInPyTorch, TwoProcessesUnderTorchrunOnGloo)
