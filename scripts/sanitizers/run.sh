@@ -15,7 +15,7 @@ run=()
 tests=()
 targets=()
 if [ "$sanitizer" = address ]; then
-  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1"
+  export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:suppressions=$here/asan.supp"
   export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$here/ubsan.supp"
 else
