@@ -1,6 +1,7 @@
 #include "core/engine/ComputeThreadTuner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace vae {
@@ -67,11 +68,16 @@ void ComputeThreadTuner::considerProbing()
             return;
         }
     }
-    if (direction_ > 0 && !growthWorthTrying()) {
-        climbing_ = false;
-        probedOnce_ = true; // the look counts as a probe: the next comes after an interval
-        sinceProbe_ = 0;
-        return;
+    if (direction_ > 0) {
+        const Growth growth = growthWorthTrying();
+        if (growth == Growth::AskAgain)
+            return;
+        if (growth == Growth::Defer) {
+            climbing_ = false;
+            probedOnce_ = true; // the look counts as a probe: the next comes after an interval
+            sinceProbe_ = 0;
+            return;
+        }
     }
     const int candidate = current_ + direction_;
     keptSecondsPerImage_ = median(recentSecondsPerImage_);
@@ -80,21 +86,23 @@ void ComputeThreadTuner::considerProbing()
     switchTo(candidate);
 }
 
-bool ComputeThreadTuner::growthWorthTrying()
+ComputeThreadTuner::Growth ComputeThreadTuner::growthWorthTrying()
 {
     const double idle = idleCores_ ? idleCores_() : -1;
+    if (std::isnan(idle))
+        return Growth::AskAgain;
     if (idle < 0 || idle >= schedule_.idleCoresToGrow) {
         busyFor_ = 0;
-        return true;
+        return Growth::Try;
     }
     // Beside one busy program a second thread only waits for the taken core; among many, each
     // thread gets its share of the cores and a team can win after all. So a busy machine defers
     // the probe rather than forbidding it.
     busyFor_ += sinceProbe_;
     if (busyFor_ < schedule_.busyInterval)
-        return false;
+        return Growth::Defer;
     busyFor_ = 0;
-    return true;
+    return Growth::Try;
 }
 
 void ComputeThreadTuner::judgeProbe()

@@ -32,7 +32,8 @@ public:
         double idleCoresToGrow = 0.5; // the idle cores the machine needs for more threads to be tried
         double busyInterval = 16.0;   // how seldom more threads are tried while no core is idle
     };
-    // The whole machine's idle cores, on average since the previous call; negative when unknown.
+    // The whole machine's idle cores, on average since the previous call; negative when unknown,
+    // NaN when too little time has passed to tell (the tuner asks again at the next step).
     using IdleCores = std::function<double()>;
 
     // `cores`: the most threads worth trying (one per core). Without `idleCores`, more threads
@@ -50,7 +51,8 @@ public:
 
 private:
     void considerProbing();
-    bool growthWorthTrying();
+    enum class Growth { Try, Defer, AskAgain };
+    Growth growthWorthTrying();
     void judgeProbe();
     void switchTo(int threads);
 

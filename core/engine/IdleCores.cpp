@@ -2,6 +2,8 @@
 
 #include <QThread>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -41,8 +43,8 @@ std::optional<CpuTimes> parseCpuTimes(const std::string& line)
 double idleCoresBetween(const CpuTimes& before, const CpuTimes& after, int cores)
 {
     const double total = after.total - before.total;
-    if (total <= 0)
-        return -1;
+    if (total < ticksPerCoreToTell * std::max(1, cores))
+        return std::nan("");
     return double(cores) * (after.idle - before.idle) / total;
 }
 
@@ -56,7 +58,8 @@ double IdleCoreMeter::idleCoresSinceLastCall()
 {
     const std::optional<CpuTimes> now = readCpuTimes();
     const double idle = last_ && now ? idleCoresBetween(*last_, *now, cores_) : -1;
-    last_ = now;
+    if (!std::isnan(idle))
+        last_ = now;
     return idle;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <vector>
@@ -149,6 +150,17 @@ TEST(ComputeThreadTuner, KeepsEveryCoreOnAQuietMachineAndProbesLessAndLessOften)
         EXPECT_NEAR(starts[i + 2] - starts[i + 1], expectedGaps[i], 0.1) << "gap " << i;
     // The probes cost the quiet machine little: one step in a hundred runs with one thread.
     EXPECT_LT(stepsWith(used, 1), int(used.size()) / 100);
+}
+
+TEST(ComputeThreadTuner, AsksAgainAtTheNextStepWhileTheIdleCoresCannotBeToldYet)
+{
+    int looks = 0;
+    ComputeThreadTuner tuner(2, [&] { return ++looks <= 2 ? std::nan("") : 1.0; });
+    const std::vector<int> used = train(tuner, quiet(), 100);
+    // Eight measured steps, two looks too early to tell, then the probe: not a second later.
+    EXPECT_EQ(stepsWith(used, 1), 11);
+    EXPECT_EQ(looks, 3);
+    EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
 TEST(ComputeThreadTuner, TriesMoreThreadsWhenTheIdleCoresAreUnknown)
