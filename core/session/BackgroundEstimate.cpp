@@ -1,5 +1,7 @@
 #include "core/session/BackgroundEstimate.h"
 
+#include "core/session/ThreadHandOff.h"
+
 namespace vae {
 
 BackgroundEstimate::BackgroundEstimate(QObject* parent)
@@ -29,13 +31,10 @@ void BackgroundEstimate::start(const LikelihoodRequest& request)
     // the job, and Qt drops the events still queued to a deleted object. A cancelled estimate's
     // reports are dropped by the generation.
     auto progress = [this, generation](int done, int total) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, done, total] {
-                if (running_ && generation_ == generation)
-                    Q_EMIT progressed(done, total);
-            },
-            Qt::QueuedConnection);
+        postCall(this, [this, generation, done, total] {
+            if (running_ && generation_ == generation)
+                Q_EMIT progressed(done, total);
+        });
     };
     runner_.run([request, stop = stop_, progress] { return estimateLikelihoodPoint(request, *stop, progress); },
                 [this](LikelihoodPoint point) {

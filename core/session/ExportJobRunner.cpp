@@ -2,6 +2,7 @@
 
 #include "core/data/ErrorText.h"
 #include "core/engine/EngineRuntime.h"
+#include "core/session/ThreadHandOff.h"
 
 #include <QThread>
 
@@ -19,8 +20,7 @@ void ExportJobRunner::Progress::report(double fraction)
     if (percent == lastPercent_)
         return;
     lastPercent_ = percent;
-    QMetaObject::invokeMethod(
-        &runner_, [runner = &runner_, percent] { Q_EMIT runner->progressed(percent); }, Qt::QueuedConnection);
+    postCall(&runner_, [runner = &runner_, percent] { Q_EMIT runner->progressed(percent); });
 }
 
 ExportJobRunner::ExportJobRunner(QObject* parent)
@@ -33,7 +33,7 @@ ExportJobRunner::~ExportJobRunner()
     if (!thread_)
         return;
     cancel();
-    thread_->wait();
+    joinThread(*thread_);
     delete thread_;
 }
 
@@ -61,10 +61,10 @@ bool ExportJobRunner::start(Job job)
             outcome = Outcome::Failed;
             message = QStringLiteral("the export stopped on an unknown error");
         }
-        QMetaObject::invokeMethod(
-            this, [this, outcome, written, message] { conclude(outcome, written, message); }, Qt::QueuedConnection);
+        postCall(this, [this, outcome, written, message] { conclude(outcome, written, message); });
     });
     thread_->setObjectName(QStringLiteral("export"));
+    makeJoinable(*thread_);
     thread_->start();
     return true;
 }
@@ -76,7 +76,7 @@ void ExportJobRunner::cancel()
 
 void ExportJobRunner::conclude(Outcome outcome, const QStringList& written, const QString& message)
 {
-    thread_->wait(); // it has posted its outcome: it is ending
+    joinThread(*thread_); // it has posted its outcome: it is ending
     delete thread_;
     thread_ = nullptr;
     switch (outcome) {

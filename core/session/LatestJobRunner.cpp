@@ -3,6 +3,7 @@
 #include "core/data/ErrorText.h"
 #include "core/engine/EngineRuntime.h"
 #include "core/session/InteractiveWork.h"
+#include "core/session/ThreadHandOff.h"
 #include "core/session/ThreadPriority.h"
 
 #include <QThread>
@@ -15,6 +16,7 @@ LatestJobRunner::LatestJobRunner(QString task, QObject* parent, Priority priorit
     , thread_(QThread::create([this, priority] { work(priority); }))
 {
     thread_->setObjectName(task_);
+    makeJoinable(*thread_);
     thread_->start();
 }
 
@@ -25,7 +27,7 @@ LatestJobRunner::~LatestJobRunner()
         stopping_ = true;
     }
     wake_.notify_one();
-    thread_->wait();
+    joinThread(*thread_);
     delete thread_;
 }
 
@@ -79,12 +81,9 @@ void LatestJobRunner::work(Priority priority)
         } catch (...) {
             error = QStringLiteral("%1 failed on an unknown error").arg(task_);
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, reply = std::move(reply), error, generation = pending.generation] {
-                answer(reply, error, generation);
-            },
-            Qt::QueuedConnection);
+        postCall(this, [this, reply = std::move(reply), error, generation = pending.generation] {
+            answer(reply, error, generation);
+        });
     }
 }
 

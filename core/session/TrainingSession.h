@@ -65,6 +65,8 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    void changeState(vae::SessionState state);
+
     RunControl control_;
     QThread thread_;
     TrainingWorker* worker_;

@@ -3,6 +3,7 @@
 #include "core/engine/Trainer.h"
 #include "core/files/CheckpointFile.h"
 #include "core/session/InteractiveWork.h"
+#include "core/session/ThreadHandOff.h"
 
 #include <utility>
 
@@ -145,13 +146,10 @@ void TrainingWorker::runSlice()
         return false;
     });
     if (stillRunning) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation = loopGeneration_] {
-                if (generation == loopGeneration_)
-                    runSlice();
-            },
-            Qt::QueuedConnection);
+        postCall(this, [this, generation = loopGeneration_] {
+            if (generation == loopGeneration_)
+                runSlice();
+        });
         return;
     }
     looping_ = false;

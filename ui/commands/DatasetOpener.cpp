@@ -3,6 +3,7 @@
 #include "core/data/DatasetLoader.h"
 #include "core/data/ErrorText.h"
 #include "core/data/LoadProgress.h"
+#include "core/session/ThreadHandOff.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -12,23 +13,30 @@
 
 namespace vae {
 
-// Rule "Only Qt values cross threads": the pool thread writes these and the GUI thread polls them,
-// so no signal of this object is ever emitted from the pool (which may outlive it).
-struct DatasetOpener::LoadState {
-    std::atomic<int> done{0};
-    std::atomic<int> total{0};
-    std::atomic<bool> cancelRequested{false};
-};
-
 namespace {
-
-constexpr int progressIntervalMs = 100;
 
 struct LoadOutcome {
     std::shared_ptr<const Dataset> dataset;
     QString error;
     bool cancelled = false;
 };
+
+} // namespace
+
+// Rule "Only Qt values cross threads": the pool thread writes the progress and the GUI thread
+// polls it, so no signal of this object is ever emitted from the pool (which may outlive it). The
+// outcome is written before the load's task ends and read after the watcher says it has
+// (rule "Hand-offs the sanitizer can see": the state is the token).
+struct DatasetOpener::LoadState {
+    std::atomic<int> done{0};
+    std::atomic<int> total{0};
+    std::atomic<bool> cancelRequested{false};
+    LoadOutcome outcome;
+};
+
+namespace {
+
+constexpr int progressIntervalMs = 100;
 
 // Rule "Exceptions stop at the boundary": whatever the loader throws becomes an outcome.
 LoadOutcome load(const QString& spec, const DatasetOptions& options,
@@ -71,14 +79,15 @@ void DatasetOpener::open(const QString& spec, const DatasetOptions& options)
     loading_ = true;
     state_ = std::make_shared<LoadState>();
     progressTimer_->start();
-    auto* watcher = new QFutureWatcher<LoadOutcome>(this);
-    connect(watcher, &QFutureWatcher<LoadOutcome>::finished, this, [this, watcher, spec, generation] {
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, spec, generation, state = state_] {
         watcher->deleteLater();
+        acquireHandOff(state.get());
         if (generation != generation_)
             return;
         loading_ = false;
         progressTimer_->stop();
-        const LoadOutcome outcome = watcher->result();
+        const LoadOutcome& outcome = state->outcome;
         if (outcome.dataset)
             Q_EMIT opened(spec, outcome.dataset);
         else if (outcome.cancelled)
@@ -86,7 +95,10 @@ void DatasetOpener::open(const QString& spec, const DatasetOptions& options)
         else
             Q_EMIT failed(spec, outcome.error);
     });
-    watcher->setFuture(QtConcurrent::run(load, spec, options, state_));
+    watcher->setFuture(QtConcurrent::run(HandedOver([spec, options, state = state_] {
+        state->outcome = load(spec, options, state);
+        releaseHandOff(state.get());
+    })));
 }
 
 void DatasetOpener::cancel()

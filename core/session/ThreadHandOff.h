@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QMetaObject>
+#include <QObject>
+
+#include <type_traits>
+#include <utility>
+
+#if defined(__SANITIZE_THREAD__)
+#define VAE_THREAD_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define VAE_THREAD_SANITIZER 1
+#endif
+#endif
+
+#ifdef VAE_THREAD_SANITIZER
+#include <sanitizer/tsan_interface.h>
+#endif
+
+class QThread;
+
+namespace vae {
+
+// Rule "Hand-offs the sanitizer can see". Qt runs a queued call after the code that posted it, a
+// pool task after the code that started it, and returns from QThread::wait() after the thread's
+// end, all through locks of its own. Qt is not built with ThreadSanitizer, so TSan sees none of
+// these orderings and takes every object handed across for a race. These helpers state them
+// where the project hands something over; outside a TSan build they compile to nothing.
+
+// What this thread did before releaseHandOff(token) happens before what a thread does after a
+// later acquireHandOff(token).
+inline void releaseHandOff(const void* token)
+{
+#ifdef VAE_THREAD_SANITIZER
+    __tsan_release(const_cast<void*>(token));
+#else
+    static_cast<void>(token);
+#endif
+}
+
+inline void acquireHandOff(const void* token)
+{
+#ifdef VAE_THREAD_SANITIZER
+    __tsan_acquire(const_cast<void*>(token));
+#else
+    static_cast<void>(token);
+#endif
+}
+
+// A callable that Qt carries to another thread. Making it (or a copy, or a move) releases, and
+// calling or destroying it acquires, so everything done before it was handed over happens
+// before its call and before its captures are freed, on whichever thread that is.
+template <typename Call>
+class HandedOver {
+public:
+    explicit HandedOver(Call call)
+        : call_(std::move(call))
+    {
+        releaseHandOff(this);
+    }
+    HandedOver(const HandedOver& other)
+        : call_((acquireHandOff(&other), other.call_))
+    {
+        releaseHandOff(this);
+    }
+    HandedOver(HandedOver&& other) noexcept(std::is_nothrow_move_constructible_v<Call>)
+        : call_((acquireHandOff(&other), std::move(other.call_)))
+    {
+        releaseHandOff(this);
+    }
+    HandedOver& operator=(const HandedOver&) = delete;
+    HandedOver& operator=(HandedOver&&) = delete;
+    ~HandedOver() { acquireHandOff(this); }
+
+    decltype(auto) operator()()
+    {
+        acquireHandOff(this);
+        return call_();
+    }
+
+private:
+    Call call_;
+};
+
+// Queues call to run on context's thread, as QMetaObject::invokeMethod does: dropped if context
+// is deleted first. Every cross-thread call of the project goes through here.
+template <typename Call>
+void postCall(QObject* context, Call call)
+{
+    QMetaObject::invokeMethod(context, HandedOver<Call>(std::move(call)), Qt::QueuedConnection);
+}
+
+// Call before thread.start(): its end is released for joinThread().
+void makeJoinable(QThread& thread);
+// QThread::wait(); after it, everything the thread did happens before what follows.
+void joinThread(QThread& thread);
+
+} // namespace vae
