@@ -50,7 +50,8 @@ inline void acquireHandOff(const void* token)
 
 // A callable that Qt carries to another thread. Making it (or a copy, or a move) releases, and
 // calling or destroying it acquires, so everything done before it was handed over happens
-// before its call and before its captures are freed, on whichever thread that is.
+// before its call and before its captures are freed, on whichever thread that is; the call
+// releases again as it returns, for a destruction on the thread that made it.
 template <typename Call>
 class HandedOver {
 public:
@@ -76,10 +77,17 @@ public:
     decltype(auto) operator()()
     {
         acquireHandOff(this);
+        // Whichever thread drops Qt's last reference to the call destroys it, possibly after it ran.
+        const ReleaseOnExit releaseAfterCall{this};
         return call_();
     }
 
 private:
+    struct ReleaseOnExit {
+        const void* token;
+        ~ReleaseOnExit() { releaseHandOff(token); }
+    };
+
     Call call_;
 };
 
