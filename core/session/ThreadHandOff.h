@@ -1,22 +1,12 @@
 #pragma once
 
+#include "core/data/SanitizerHandOff.h"
+
 #include <QMetaObject>
 #include <QObject>
 
 #include <type_traits>
 #include <utility>
-
-#if defined(__SANITIZE_THREAD__)
-#define VAE_THREAD_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define VAE_THREAD_SANITIZER 1
-#endif
-#endif
-
-#ifdef VAE_THREAD_SANITIZER
-#include <sanitizer/tsan_interface.h>
-#endif
 
 class QThread;
 
@@ -26,27 +16,7 @@ namespace vae {
 // pool task after the code that started it, and returns from QThread::wait() after the thread's
 // end, all through locks of its own. Qt is not built with ThreadSanitizer, so TSan sees none of
 // these orderings and takes every object handed across for a race. These helpers state them
-// where the project hands something over; outside a TSan build they compile to nothing.
-
-// What this thread did before releaseHandOff(token) happens before what a thread does after a
-// later acquireHandOff(token).
-inline void releaseHandOff(const void* token)
-{
-#ifdef VAE_THREAD_SANITIZER
-    __tsan_release(const_cast<void*>(token));
-#else
-    static_cast<void>(token);
-#endif
-}
-
-inline void acquireHandOff(const void* token)
-{
-#ifdef VAE_THREAD_SANITIZER
-    __tsan_acquire(const_cast<void*>(token));
-#else
-    static_cast<void>(token);
-#endif
-}
+// where the project hands something over.
 
 // A callable that Qt carries to another thread. Making it (or a copy, or a move) releases, and
 // calling or destroying it acquires, so everything done before it was handed over happens

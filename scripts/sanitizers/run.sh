@@ -19,7 +19,9 @@ if [ "$sanitizer" = address ]; then
   export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$here/ubsan.supp"
 else
-  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tsan.supp"
+  # die_after_fork=0: a test that reads an export back with NumPy starts Python through QProcess,
+  # and a thread starts in the forked child before it execs, which TSan would otherwise die on.
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$here/tsan.supp"
   # The threads: the training session and its worker, the job runners, and the window's tests,
   # which drive all of them together; only their programs are built.
   programs=(test_core_session test_core_session_qt test_ui_commands test_ui_curves test_ui_latent test_ui_panels

@@ -1,6 +1,6 @@
 #include "core/engine/libtorch/FusedAdam.h"
 
-#include <ATen/Parallel.h>
+#include "core/engine/libtorch/ParallelFor.h"
 
 #include <cmath>
 
@@ -21,7 +21,7 @@ struct AdamCoefficients {
 void updateParameter(float* parameter, const float* gradient, float* average, float* squaredAverage, int64_t count,
                      const AdamCoefficients& c)
 {
-    at::parallel_for(0, count, elementsPerTask, [&](int64_t begin, int64_t end) {
+    parallelFor(0, count, elementsPerTask, [&](int64_t begin, int64_t end) {
         for (int64_t i = begin; i < end; ++i) {
             const float g = gradient[i] + c.weightDecay * parameter[i];
             const float m = c.beta1 * average[i] + (1.0f - c.beta1) * g;

@@ -1,6 +1,6 @@
 #include "core/engine/libtorch/FusedMlpStep.h"
 
-#include <ATen/Parallel.h>
+#include "core/engine/libtorch/ParallelFor.h"
 
 #include <algorithm>
 
@@ -105,7 +105,7 @@ void bernoulliTermsAndGradient(torch::Tensor& logits, const torch::Tensor& targe
     float* logTerm = logTerms.data_ptr<float>();
     const float* target = targets.data_ptr<float>();
     const float* e = expNegAbs.data_ptr<float>();
-    at::parallel_for(0, rows, std::max<int64_t>(1, 16384 / columns), [&](int64_t begin, int64_t end) {
+    parallelFor(0, rows, std::max<int64_t>(1, 16384 / columns), [&](int64_t begin, int64_t end) {
         for (int64_t i = begin * columns; i < end * columns; ++i) {
             const float l = logit[i];
             const float t = target[i];
