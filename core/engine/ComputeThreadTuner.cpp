@@ -88,7 +88,7 @@ void ComputeThreadTuner::considerProbing()
 
 ComputeThreadTuner::Growth ComputeThreadTuner::growthWorthTrying()
 {
-    const double idle = idleCores_ ? idleCores_() : -1;
+    const double idle = idleCores_.look ? idleCores_.look() : -1;
     if (std::isnan(idle))
         return Growth::AskAgain;
     if (idle < 0 || idle >= schedule_.idleCoresToGrow) {
@@ -136,6 +136,8 @@ void ComputeThreadTuner::switchTo(int threads)
     recentSecondsPerImage_.clear();
     stepsToSettle_ = threads > largestUsed_ ? schedule_.firstUseSettleSteps : schedule_.settleSteps;
     largestUsed_ = std::max(largestUsed_, threads);
+    if (idleCores_.restart)
+        idleCores_.restart();
 }
 
 } // namespace vae

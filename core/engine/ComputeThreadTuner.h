@@ -32,12 +32,19 @@ public:
         double idleCoresToGrow = 0.5; // the idle cores the machine needs for more threads to be tried
         double busyInterval = 16.0;   // how seldom more threads are tried while no core is idle
     };
-    // The whole machine's idle cores, on average since the previous call; negative when unknown,
-    // NaN when too little time has passed to tell (the tuner asks again at the next step).
-    using IdleCores = std::function<double()>;
+    // The whole machine's idle cores.
+    struct IdleCores {
+        // On average since the previous look or restart; negative when unknown, NaN when too
+        // little time has passed to tell (the tuner looks again at the next step).
+        std::function<double()> look;
+        // The next look covers only the time from now. The tuner restarts at each change of its
+        // own count: the time its team ran more threads would otherwise read as another
+        // program's, and put off taking the core back by an interval.
+        std::function<void()> restart;
+    };
 
-    // `cores`: the most threads worth trying (one per core). Without `idleCores`, more threads
-    // are tried as often as fewer.
+    // `cores`: the most threads worth trying (one per core). Without `idleCores.look`, more
+    // threads are tried as often as fewer.
     explicit ComputeThreadTuner(int cores, IdleCores idleCores = {});
     ComputeThreadTuner(int cores, IdleCores idleCores, Schedule schedule);
 

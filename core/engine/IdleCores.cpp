@@ -63,4 +63,9 @@ double IdleCoreMeter::idleCoresSinceLastCall()
     return idle;
 }
 
+void IdleCoreMeter::restart()
+{
+    last_ = readCpuTimes();
+}
+
 } // namespace vae

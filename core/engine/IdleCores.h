@@ -26,9 +26,11 @@ double idleCoresBetween(const CpuTimes& before, const CpuTimes& after, int cores
 class IdleCoreMeter {
 public:
     IdleCoreMeter();
-    // The average since the previous call that told something (or since construction); NaN when
-    // too little time has passed to tell, negative when unknown.
+    // The average since the previous call that told something (or since construction or the last
+    // restart); NaN when too little time has passed to tell, negative when unknown.
     double idleCoresSinceLastCall();
+    // The next call covers only the time from now.
+    void restart();
 
 private:
     std::optional<CpuTimes> last_;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <utility>
 #include <vector>
 
 using namespace vae;
@@ -70,8 +71,28 @@ std::vector<double> probeStarts(const std::vector<int>& used, const Machine& mac
 // The whole machine's idle cores as the tuner would read them.
 ComputeThreadTuner::IdleCores idleCores(double cores)
 {
-    return [cores] { return cores; };
+    return {[cores] { return cores; }, [] {}};
 }
+
+// A machine's idle cores as /proc/stat tells them, averaged from look to look: on 2 cores, the
+// tuner's own team of two leaves none idle.
+class TwoCoreMeter {
+public:
+    void ran(int threads, double seconds)
+    {
+        seconds_ += seconds;
+        idleSeconds_ += threads == 1 ? seconds : 0;
+    }
+    ComputeThreadTuner::IdleCores idleCores()
+    {
+        return {[this] { return std::exchange(idleSeconds_, 0) / std::exchange(seconds_, 0); },
+                [this] { idleSeconds_ = seconds_ = 0; }};
+    }
+
+private:
+    double seconds_ = 0;
+    double idleSeconds_ = 0;
+};
 
 TEST(ComputeThreadTuner, StartsWithOneThreadAndTakesEveryCoreOfAQuietMachineWithinAFewSteps)
 {
@@ -87,10 +108,11 @@ TEST(ComputeThreadTuner, StartsWithOneThreadAndTakesEveryCoreOfAQuietMachineWith
 TEST(ComputeThreadTuner, BesideABusyProgramTriesMoreThreadsOnlyEvery16Seconds)
 {
     int looks = 0;
-    ComputeThreadTuner tuner(2, [&] {
-        ++looks;
-        return 0.0;
-    });
+    ComputeThreadTuner tuner(2, {[&] {
+                                     ++looks;
+                                     return 0.0;
+                                 },
+                                 [] {}});
     // About 35 s of training with no core idle: two probes with two threads, each lost after its
     // settling steps and four slower ones.
     const std::vector<int> used = train(tuner, loaded(), 6000);
@@ -113,7 +135,7 @@ TEST(ComputeThreadTuner, AmongManyBusyProgramsStillFindsThatATeamGetsMore)
 TEST(ComputeThreadTuner, TakesTheSecondCoreWhenTheOtherProgramStops)
 {
     double idle = 0;
-    ComputeThreadTuner tuner(2, [&] { return idle; });
+    ComputeThreadTuner tuner(2, {[&] { return idle; }, [] {}});
     train(tuner, loaded(), 300);
     ASSERT_EQ(tuner.threads(), 1);
     idle = 0.9;
@@ -155,11 +177,43 @@ TEST(ComputeThreadTuner, KeepsEveryCoreOnAQuietMachineAndProbesLessAndLessOften)
 TEST(ComputeThreadTuner, AsksAgainAtTheNextStepWhileTheIdleCoresCannotBeToldYet)
 {
     int looks = 0;
-    ComputeThreadTuner tuner(2, [&] { return ++looks <= 2 ? std::nan("") : 1.0; });
+    ComputeThreadTuner tuner(2, {[&] { return ++looks <= 2 ? std::nan("") : 1.0; }, [] {}});
     const std::vector<int> used = train(tuner, quiet(), 100);
     // Eight measured steps, two looks too early to tell, then the probe: not a second later.
     EXPECT_EQ(stepsWith(used, 1), 11);
     EXPECT_EQ(looks, 3);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+}
+
+TEST(ComputeThreadTuner, TheTimeItsOwnTeamRanDoesNotReadAsAnotherProgramsWhenItLooksForACore)
+{
+    // A quiet machine whose two-thread steps turn slow for a while (another guest of the host
+    // takes the second core's time) until one thread wins a probe. The seconds the team ran
+    // before, read as the machine's, would show no core idle and put off the next try by one
+    // more interval.
+    TwoCoreMeter meter;
+    ComputeThreadTuner tuner(2, meter.idleCores());
+    double time = 0;
+    auto trainUntil = [&](const std::function<bool()>& done, const Machine& machine) {
+        while (!done()) {
+            const int threads = tuner.threads();
+            const double step = machine(threads);
+            meter.ran(threads, step);
+            tuner.recordStep(step, batch);
+            time += step;
+        }
+    };
+    const auto trainFor = [&](double seconds, const Machine& machine) {
+        const double end = time + seconds;
+        trainUntil([&] { return time >= end; }, machine);
+    };
+    trainFor(3, quiet());
+    ASSERT_EQ(tuner.keptThreads(), 2);
+    trainUntil([&] { return tuner.keptThreads() == 1 || time > 60; },
+               [](int threads) { return threads == 1 ? quietOneThread : 2 * quietOneThread; });
+    ASSERT_EQ(tuner.keptThreads(), 1);
+    // The next look comes an interval (a second) after that probe, and finds the core idle.
+    trainFor(1.5, quiet());
     EXPECT_EQ(tuner.keptThreads(), 2);
 }
 
