@@ -68,6 +68,7 @@ void ComputeThreadTuner::considerProbing()
             return;
         }
     }
+    bool ontoIdleCore = false;
     if (direction_ > 0) {
         const Growth growth = growthWorthTrying();
         if (growth == Growth::AskAgain)
@@ -78,12 +79,15 @@ void ComputeThreadTuner::considerProbing()
             sinceProbe_ = 0;
             return;
         }
+        ontoIdleCore = growth == Growth::OntoIdleCore;
     }
     const int candidate = current_ + direction_;
     keptSecondsPerImage_ = median(recentSecondsPerImage_);
     probing_ = true;
     probedOnce_ = true;
     switchTo(candidate);
+    if (ontoIdleCore)
+        stepsToSettle_ = std::max(stepsToSettle_, schedule_.wakeSettleSteps);
 }
 
 ComputeThreadTuner::Growth ComputeThreadTuner::growthWorthTrying()
@@ -93,7 +97,7 @@ ComputeThreadTuner::Growth ComputeThreadTuner::growthWorthTrying()
         return Growth::AskAgain;
     if (idle < 0 || idle >= schedule_.idleCoresToGrow) {
         busyFor_ = 0;
-        return Growth::Try;
+        return idle < 0 ? Growth::Try : Growth::OntoIdleCore;
     }
     // Beside one busy program a second thread only waits for the taken core; among many, each
     // thread gets its share of the cores and a team can win after all. So a busy machine defers

@@ -25,6 +25,11 @@ public:
         // their buffers, pages fault in. Measured on 2 cores: the first two-thread steps ran at
         // 72 us an image against 55 with one thread and 26 once warm, and lost the first probe.
         int firstUseSettleSteps = 4;
+        // Steps ignored when a probe puts a thread on a core that stood idle: the core wakes slowly
+        // (its idle state, or the hypervisor's), and a team's first steps on it ran up to twice as
+        // slow as one thread for 3 to 8 steps, then 30% faster. Probes onto a busy machine keep
+        // the short settling: there each step costs four times as much.
+        int wakeSettleSteps = 12;
         int sampleSteps = 8;          // steps whose median time per image measures one count
         double firstInterval = 1.0;   // seconds of training between probes after a change of count
         double longestInterval = 8.0; // the interval doubles after each probe that changes nothing
@@ -58,7 +63,7 @@ public:
 
 private:
     void considerProbing();
-    enum class Growth { Try, Defer, AskAgain };
+    enum class Growth { OntoIdleCore, Try, Defer, AskAgain };
     Growth growthWorthTrying();
     void judgeProbe();
     void switchTo(int threads);

@@ -22,6 +22,8 @@ constexpr double loadedTwoThreads = 0.021;
 constexpr double loadedOneThread = 0.0058;
 // Steps ignored when a count runs for the first time, and after any later change.
 constexpr int firstUseSettle = ComputeThreadTuner::Schedule{}.firstUseSettleSteps;
+// Steps ignored when a probe puts a thread on a core that stood idle.
+constexpr int wakeSettle = ComputeThreadTuner::Schedule{}.wakeSettleSteps;
 constexpr int settle = ComputeThreadTuner::Schedule{}.settleSteps;
 
 // How long a step takes with a given thread count.
@@ -256,7 +258,7 @@ TEST(ComputeThreadTuner, AFewOutlierStepsDoNotDecide)
 
 TEST(ComputeThreadTuner, TheSlowFirstStepsOfANewTeamDoNotDecide)
 {
-    ComputeThreadTuner tuner(2, idleCores(1.0));
+    ComputeThreadTuner tuner(2); // the machine's idle cores unknown: no core known to wake
     train(tuner, quiet(), 9);
     ASSERT_EQ(tuner.threads(), 2);
     // The new thread starts and its buffers fill: slower than one thread, for as long as that lasts.
@@ -264,6 +266,24 @@ TEST(ComputeThreadTuner, TheSlowFirstStepsOfANewTeamDoNotDecide)
         tuner.recordStep(2 * quietOneThread, batch);
     train(tuner, quiet(), 5);
     EXPECT_EQ(tuner.keptThreads(), 2);
+}
+
+TEST(ComputeThreadTuner, TheSlowFirstStepsOntoACoreThatStoodIdleDoNotDecide)
+{
+    ComputeThreadTuner tuner(2, idleCores(1.0));
+    train(tuner, quiet(), 9);
+    ASSERT_EQ(tuner.threads(), 2);
+    // The idle core wakes: slower than one thread for longer than a new team takes to start.
+    ASSERT_GT(wakeSettle, firstUseSettle + 4);
+    for (int i = 0; i < wakeSettle; ++i)
+        tuner.recordStep(2 * quietOneThread, batch);
+    train(tuner, quiet(), 5);
+    EXPECT_EQ(tuner.keptThreads(), 2);
+    // Beside a busy program, where a slow step costs four times one thread's, a probe settles
+    // briefly and ends early.
+    ComputeThreadTuner busy(2, idleCores(0));
+    const std::vector<int> used = train(busy, loaded(), 3000);
+    EXPECT_EQ(stepsWith(used, 2), firstUseSettle + 4);
 }
 
 TEST(ComputeThreadTuner, ComparesTimePerImageSoASmallLastBatchDoesNotLookFast)
