@@ -80,14 +80,14 @@ void TrainingSession::openModel(const QString& checkpointPath, const QString& da
 {
     control_.request(RunControl::Request::Stop);
     control_.discardChanges(); // they were meant for the model being replaced
-    postCall(worker_, [worker = worker_, checkpointPath, datasetOverride] {
-        worker->open(checkpointPath, datasetOverride);
-    });
+    postCall(worker_,
+             [worker = worker_, checkpointPath, datasetOverride] { worker->open(checkpointPath, datasetOverride); });
 }
 
 void TrainingSession::saveModel(const QString& checkpointPath, const QJsonObject& view)
 {
-    postCall(worker_, [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Chosen); });
+    postCall(worker_,
+             [worker = worker_, checkpointPath, view] { worker->save(checkpointPath, view, SaveKind::Chosen); });
 }
 
 void TrainingSession::autosave(const QString& checkpointPath, const QJsonObject& view)

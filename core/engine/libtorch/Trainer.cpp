@@ -31,8 +31,8 @@ std::shared_ptr<const Dataset> checkedDataset(const TrainingConfig& config, std:
 ComputeThreadTuner autoThreadTuner(const TrainingConfig& config)
 {
     auto meter = std::make_shared<IdleCoreMeter>();
-    return ComputeThreadTuner(config.effectiveThreads(), {[meter] { return meter->idleCoresSinceLastCall(); },
-                                                          [meter] { meter->restart(); }});
+    return ComputeThreadTuner(config.effectiveThreads(),
+                              {[meter] { return meter->idleCoresSinceLastCall(); }, [meter] { meter->restart(); }});
 }
 
 } // namespace

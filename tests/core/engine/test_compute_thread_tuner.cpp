@@ -110,11 +110,11 @@ TEST(ComputeThreadTuner, StartsWithOneThreadAndTakesEveryCoreOfAQuietMachineWith
 TEST(ComputeThreadTuner, BesideABusyProgramTriesMoreThreadsOnlyEvery16Seconds)
 {
     int looks = 0;
-    ComputeThreadTuner tuner(2, {[&] {
-                                     ++looks;
-                                     return 0.0;
-                                 },
-                                 [] {}});
+    const auto noCoreIdle = [&] {
+        ++looks;
+        return 0.0;
+    };
+    ComputeThreadTuner tuner(2, {noCoreIdle, [] {}});
     // About 35 s of training with no core idle: two probes with two threads, each lost after its
     // settling steps and four slower ones.
     const std::vector<int> used = train(tuner, loaded(), 6000);
